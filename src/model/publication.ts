@@ -6,6 +6,9 @@ import { z } from 'zod';
 export const FORMAT_NAME = 'vraagbaak.publication';
 export const FORMAT_VERSION = 1;
 
+/** The last line of a rendered text whose source was cut off; the text reader knows it. */
+export const TRUNCATION_MARK = '[…]';
+
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)

@@ -1,0 +1,55 @@
+// Runs one benchmark by name: `npm run bench -- <name> [options]`.
+// Benchmarks measure; they are not tests and never fail on timing.
+import { UsageError } from './cli.js';
+
+export interface Benchmark {
+  /** Runs the benchmark with the arguments after its name; resolves to the exit code (default 0). */
+  run(args: string[]): Promise<number | undefined>;
+}
+
+const benchmarks: Record<string, { describe: string; load: () => Promise<Benchmark> }> = {
+  parse: {
+    describe:
+      'text reader throughput and memory on a generated corpus of 50 MB, against a line-split baseline',
+    load: () => import('./parse.js'),
+  },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(benchmarks).map((n) => n.length));
+  const list = Object.entries(benchmarks)
+    .map(([name, b]) => `  ${name.padEnd(width)}  ${b.describe}`)
+    .join('\n');
+  return `usage: npm run bench -- <name> [options]   (<name> --help for its options)\n\nbenchmarks:\n${list}`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return 0;
+  }
+  const entry = name !== undefined && Object.hasOwn(benchmarks, name) ? benchmarks[name] : undefined;
+  if (!entry) {
+    console.error(name === undefined ? 'no benchmark named' : `unknown benchmark '${name}'`);
+    console.error(usage());
+    return 2;
+  }
+  const benchmark = await entry.load();
+  return (await benchmark.run(args)) ?? 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`bench: ${error.message}`);
+      process.exitCode = 2;
+    } else {
+      console.error(error);
+      process.exitCode = 1;
+    }
+  },
+);

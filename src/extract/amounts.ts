@@ -1,0 +1,128 @@
+// Euro amounts in running text, normalised to whole euros with exact integer arithmetic:
+// '€ 4,116 mln.' → 4 116 000, '281,6 miljoen euro', 'circa 1 mld.', '7.759 (x 1.000)', 'EUR 5 miljoen'.
+// One precompiled regex finds every candidate number with what may surround it (sign, unit,
+// multiplier, currency word); a candidate is kept only when something says it is euros.
+
+export interface FoundAmount {
+  /** The amount in whole euros (rounded half up when the text has cents). */
+  euros: number;
+  /** The amount as printed, with sign and unit: '€ 4,116 mln.', '281,6 miljoen euro'. */
+  text: string;
+  /** Offset of `text` in the input. */
+  index: number;
+}
+
+// A number: '11.100.000', '4,116', '1.500', '0,5', or with spaced thousands '11 100 000'.
+// Separators delimit the digit runs, so there is exactly one way to match.
+const NUM = String.raw`\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)*`;
+const UNIT = String.raw`(?<unit>[Mm]ln\.?|[Mm]ld\.?|[Mm]rd\.?|[Mm]iljoen|[Mm]iljard|[Bb]iljoen|[Dd]uizend)(?![A-Za-z])`;
+// Table multiplier right after the number: '(x 1.000)', '(x € 1.000)', '(× € 1 mln)'.
+const MULT = String.raw`\(\s*[x×]\s*(?:€\s*|EUR\s*)?(?<mult>1[.\s]?000[.\s]?000|1[.\s]?000|1\s*(?:mln|miljoen|mld|mrd|miljard)\.?)\s*\)`;
+// A trailing currency word, unless it is the sign of the next amount ('2023 EUR 5 mln').
+const CUR = String.raw`(?<cur>[Ee]uro|EUR)(?![A-Za-z])(?!\s*\d)`;
+const SIGN = String.raw`(?<sign>€|(?<![A-Za-z])EUR(?![A-Za-z]))`;
+
+const AMOUNT = new RegExp(
+  String.raw`(?:${SIGN}\s*|(?<![\w.,]))(?<num>${NUM})(?:,[-–—])?(?:(?:\s*[-–]\s*|\s+à\s+)(?<num2>${NUM}))?(?:\s*${UNIT})?(?:\s*${MULT})?(?:\s+${CUR})?`,
+  'g',
+);
+
+// Cheap gate: an amount needs a sign, a currency word, an abbreviated unit or a multiplier.
+const HINT = /€|EUR|[Ee]uro|[Mm]ln|[Mm]ld|[Mm]rd|[x×]\s*(?:€\s*)?1/;
+const ABBREVIATION = /^[Mm](?:ln|ld|rd)/;
+// Another currency just before the number.
+const FOREIGN_BEFORE = /(?:[$£¥]|US\$?|USD|GBP|CHF|[Dd]ollar|[Pp]ond)\s*$/;
+// The header of a table ('Bedragen (x € 1.000)') is no amount.
+const MULTIPLIER_BEFORE = /[x×]\s*$/;
+// What an abbreviated unit without a sign counts when it is not euros ('3 mln. inwoners').
+const NOT_EUROS_AFTER =
+  /^\s*(?:[Dd]ollar|US|USD|\$|GBP|pond|yen|frank|liter|kilo|kg|ton\b|m3|m²|kuub|vaten|[kMGT]Wh|[A-Za-z]*watt|km|kilometer|uur|jaar|inwoners|mensen|personen|huishoudens|burgers|bezoek|reizigers|gebruikers|leerlingen|studenten|woningen|auto|stuks|exemplaren|dieren|bomen|keer|berichten|meldingen|klanten|patiënten|werknemers|banen|aanvragen|downloads|views|hits|(?:euro)?cent)/;
+
+const UNIT_EXPONENT: Readonly<Record<string, number>> = { d: 3, m: 6, b: 12 };
+
+function unitExponent(unit: string): number {
+  const u = unit.toLowerCase();
+  if (u.startsWith('mld') || u.startsWith('mrd') || u.startsWith('miljard')) return 9;
+  return UNIT_EXPONENT[u[0]!] ?? 0;
+}
+
+function multiplierExponent(mult: string): number {
+  if (/m(?:ld|rd|iljard)/.test(mult)) return 9;
+  if (/mln|miljoen/.test(mult)) return 6;
+  return mult.replace(/\D/g, '').length - 1;
+}
+
+/**
+ * Whole euros from a printed number and a power of ten, exactly: the digits are read as a string
+ * and scaled with BigInt. Dutch style: ',' is the decimal comma and '.' groups thousands; a lone
+ * '.' not followed by exactly three digits is read as a decimal point ('4.5 mln').
+ * Null when the result is beyond Number.MAX_SAFE_INTEGER.
+ */
+export function toEuros(printed: string, exponent: number): number | null {
+  const s = printed.replace(/[ \u00a0\u202f]/g, '');
+  const commas = s.split(',').length - 1;
+  const dots = s.split('.').length - 1;
+  let decimal: ',' | '.' | null = null;
+  if (commas > 0 && dots > 0) decimal = s.lastIndexOf(',') > s.lastIndexOf('.') ? ',' : '.';
+  else if (commas === 1) decimal = ',';
+  else if (dots === 1 && !/\.\d{3}$/.test(s)) decimal = '.';
+  let whole = s;
+  let fraction = '';
+  if (decimal) {
+    const cut = s.lastIndexOf(decimal);
+    whole = s.slice(0, cut);
+    fraction = s.slice(cut + 1);
+  }
+  whole = whole.replace(/[.,]/g, '');
+  if (!/^\d+$/.test(whole) || !/^\d*$/.test(fraction)) return null;
+  const scaled = BigInt(whole + fraction);
+  const shift = exponent - fraction.length;
+  let euros: bigint;
+  if (shift >= 0) {
+    euros = scaled * 10n ** BigInt(shift);
+  } else {
+    const divisor = 10n ** BigInt(-shift);
+    euros = (scaled + divisor / 2n) / divisor;
+  }
+  return euros <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(euros) : null;
+}
+
+/**
+ * Every euro amount in the text, in order. An amount is a number with a euro sign ('€', 'EUR'),
+ * a currency word after it ('miljoen euro'), a table multiplier ('(x 1.000)'), or the budget
+ * abbreviations 'mln.'/'mld.' (taken as euros even without a sign). A bare 'miljoen' with no
+ * sign or currency word is not known to be euros and is skipped. A range ('€ 2–3 mln.') gives
+ * two amounts: the low end printed as the whole range, the high end as its own number and unit.
+ */
+export function findEuroAmounts(text: string): FoundAmount[] {
+  const out: FoundAmount[] = [];
+  if (!HINT.test(text)) return out;
+  for (const m of text.matchAll(AMOUNT)) {
+    const g = m.groups!;
+    const num = g.num!;
+    const unit = g.unit;
+    const end = m.index + m[0].length;
+    let euro = g.sign !== undefined || g.cur !== undefined || g.mult !== undefined;
+    if (!euro && unit !== undefined && ABBREVIATION.test(unit)) {
+      euro = !NOT_EUROS_AFTER.test(text.slice(end, end + 16));
+    }
+    if (!euro) continue;
+    const before = text.slice(Math.max(0, m.index - 8), m.index);
+    if (MULTIPLIER_BEFORE.test(before)) continue;
+    if (g.sign === undefined && FOREIGN_BEFORE.test(before)) continue;
+
+    let exponent = 0;
+    if (unit !== undefined) exponent = unitExponent(unit);
+    else if (g.mult !== undefined) exponent = multiplierExponent(g.mult);
+    const euros = toEuros(num, exponent);
+    if (euros === null) continue;
+    out.push({ euros, text: m[0], index: m.index });
+
+    if (g.num2 !== undefined) {
+      const high = toEuros(g.num2, exponent);
+      const at = m[0].indexOf(g.num2, m[0].indexOf(num) + num.length);
+      if (high !== null && at >= 0) out.push({ euros: high, text: m[0].slice(at), index: m.index + at });
+    }
+  }
+  return out;
+}

@@ -135,12 +135,13 @@ function fixtureCandidates(explicit: string | undefined): string[] {
   return [resolve(PROJECT_ROOT, '../shared/fixtures'), resolve(PROJECT_ROOT, 'test/fixtures')];
 }
 
+/** The publication texts under dir (files named like official ids), recursively. */
 function listTextFiles(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) out.push(...listTextFiles(path));
-    else if (name.endsWith('.txt')) out.push(path);
+    else if (/^(kst|ah)-.+\.txt$/.test(name)) out.push(path);
   }
   return out;
 }

@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const entry = name !== undefined && Object.hasOwn(benchmarks, name) ? benchmarks[name] : undefined;
   if (!entry) {
-    console.error(name === undefined ? 'no benchmark named' : `unknown benchmark '${name}'`);
+    console.error(name === undefined ? 'no benchmark name given' : `unknown benchmark '${name}'`);
     console.error(usage());
     return 2;
   }

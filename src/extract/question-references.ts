@@ -24,17 +24,21 @@ const NUMBER = String.raw`\(?\d{1,3}(?!\d)[a-z]?\)?${NOT_QUESTION_NUMBER}`;
 const SEP = String.raw`(?:\s*,\s*(?:en\s+)?|\s+(?:en|of)\s+|\s*&\s*|\s*(?:[-–]|t/m|tot\s+en\s+met)\s*)`;
 const LIST = String.raw`${NUMBER}(?:${SEP}(?:${QUESTION_WORD}\s+)?${NUMBER})*`;
 
+// The scan starts at the key word (a literal, which the regex engine finds fast); what stands
+// before it ('Zie het ', 'naar ') is read back from the text afterwards.
 const REFERENCE = new RegExp(
-  String.raw`(?<![A-Za-zÀ-ÿ])(?:` +
-    // 'Zie het antwoord op vraag 14', 'in antwoord op de vragen 2 en 3', 'beantwoording van vraag 5'
-    String.raw`${INTRO}?${ARTICLE}?${ANSWER_WORD}\s+(?:(?:op|bij|van|onder)\s+(?:de\s+)?)?${QUESTION_WORD}\s+` +
-    // 'zie het antwoord 5', 'verwijs ik naar antwoord 5': an answer number needs 'zie' or 'naar'
-    String.raw`|${INTRO}${ARTICLE}?${ANSWER_WORD}\s+` +
-    // 'zie vraag 3', 'vragen 4 tot en met 6', 'zoals bij vraag 5 aangegeven'
-    String.raw`|${INTRO}?${QUESTION_WORD}\s+` +
-    String.raw`)(?:(?:nummers?|nrs?\.?)\s*)?(?<list>${LIST})`,
+  // 'antwoord op (de) vraag(en) N', 'beantwoording van vraag N'
+  String.raw`(?:${ANSWER_WORD}\s+(?:(?:op|bij|van|onder)\s+(?:de\s+)?)?${QUESTION_WORD}\s+` +
+    // 'antwoord N': counts only after 'zie' or 'naar' (checked in code)
+    String.raw`|(?<answer>${ANSWER_WORD})\s+` +
+    String.raw`|${QUESTION_WORD}\s+)` +
+    String.raw`(?:(?:nummers?|nrs?\.?)\s*)?(?<list>${LIST})`,
   'g',
 );
+// What may stand before the key word and belongs to the reference.
+const PREFIX = new RegExp(String.raw`(?<![A-Za-zÀ-ÿ])${INTRO}?${ARTICLE}?$`);
+const INTRO_START = /^(?:[Zz]ie|naar)\s/;
+const LETTER_BEFORE = /[A-Za-zÀ-ÿ]/;
 
 const HINT = /[Vv]ra(?:ag|gen)|ntwoord/;
 const TOKEN = /(\d{1,3})|(-|–|t\/m|tot\s+en\s+met)/g;
@@ -81,10 +85,14 @@ export function findQuestionReferences(text: string): FoundQuestionReference[] {
   const out: FoundQuestionReference[] = [];
   if (!HINT.test(text)) return out;
   for (const m of text.matchAll(REFERENCE)) {
-    if (LABEL_START.test(m[0]) && atLineStart(text, m.index)) continue;
+    if (m.index > 0 && LETTER_BEFORE.test(text[m.index - 1]!)) continue;
+    const prefix = PREFIX.exec(text.slice(Math.max(0, m.index - 24), m.index))![0];
+    const index = m.index - prefix.length;
+    if (m.groups!.answer !== undefined && !INTRO_START.test(prefix)) continue;
+    if (prefix === '' && LABEL_START.test(m[0]) && atLineStart(text, index)) continue;
     const targets = targetsOf(m.groups!.list!);
     if (targets.length === 0) continue;
-    out.push({ targets, text: m[0], index: m.index });
+    out.push({ targets, text: text.slice(index, m.index + m[0].length), index });
   }
   return out;
 }

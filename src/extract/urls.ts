@@ -12,14 +12,19 @@ export interface FoundUrl {
 
 // Characters that never occur inside an address as printed in these texts.
 const BODY = String.raw`[^\s<>"«»“”‘’|\\^\`{}]`;
-// A bare domain: lowercase labels and one of a few top-level domains, so that words glued by
-// PDF extraction ('gedaan.de') and e-mail addresses ('info@kia-st.nl') are not taken for one.
-const LABEL = String.raw`[a-z0-9][a-z0-9-]*`;
-const BARE = String.raw`${LABEL}(?:\.${LABEL})*\.(?:nl|eu|com|org|int)(?![\w-])(?:/${BODY}*)?`;
-const URL = new RegExp(
-  String.raw`(?:[Hh][Tt][Tt][Pp][Ss]?://|(?<![\w.@/:-])www\.(?=[A-Za-z0-9]))${BODY}+|(?<![\w.@/:-])${BARE}`,
-  'g',
-);
+// Scheme or 'www.' first: both start with a literal, which the regex engine finds fast.
+const PREFIXED = new RegExp(String.raw`[Hh][Tt][Tt][Pp][Ss]?://${BODY}+|www\.[A-Za-z0-9]${BODY}*`, 'g');
+// Bare domains are found from their top-level domain backwards. Only lowercase hosts and a few
+// top-level domains count, so that words glued by PDF extraction ('gedaan.de') are not taken.
+const TLD = /\.(?:nl|eu|com|org|int)(?![\w-])/g;
+const HOST = /^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)*$/;
+const HOST_CHAR = /[a-z0-9.-]/;
+const PATH = new RegExp(String.raw`^/${BODY}*`);
+// Longest host name (RFC 1035) and the longest path looked at.
+const MAX_HOST = 253;
+const MAX_PATH = 2048;
+// A character before an address that makes it part of something else (e-mail, path, word).
+const GLUED_BEFORE = /[\w.@/:-]/;
 
 const HINT = /:\/\/|www\.|\.(?:nl|eu|com|org|int)\b/;
 const TRAILING = /[.,;:!?»'"’”]$/;
@@ -54,12 +59,35 @@ function count(s: string, ch: string): number {
 export function findUrls(text: string): FoundUrl[] {
   const out: FoundUrl[] = [];
   if (!HINT.test(text)) return out;
-  for (const m of text.matchAll(URL)) {
-    const printed = trimEnd(m[0]);
-    // 'https://' alone, or a bare domain reduced to nothing, is no address.
-    if (!/[A-Za-z0-9]\.[A-Za-z]/.test(printed)) continue;
-    const url = /^https?:\/\//i.test(printed) ? printed : `https://${printed}`;
-    out.push({ url, text: printed, index: m.index });
+  for (const m of text.matchAll(PREFIXED)) {
+    if (m[0][0] === 'w' && m.index > 0 && GLUED_BEFORE.test(text[m.index - 1]!)) continue;
+    add(out, trimEnd(m[0]), m.index);
   }
+  const prefixed = out.length;
+  let covered = 0; // the next prefixed address whose span may hold a top-level domain hit
+  let bareEnd = 0; // end of the last bare domain ('a.nl.nl' gives one)
+  for (const m of text.matchAll(TLD)) {
+    while (covered < prefixed && out[covered]!.index + out[covered]!.text.length <= m.index) covered++;
+    if (covered < prefixed && out[covered]!.index <= m.index) continue;
+    if (m.index < bareEnd) continue;
+    let start = m.index;
+    const floor = Math.max(0, m.index - MAX_HOST);
+    while (start > floor && HOST_CHAR.test(text[start - 1]!)) start--;
+    const tldEnd = m.index + m[0].length;
+    const host = text.slice(start, tldEnd);
+    if (!HOST.test(host) || (start > 0 && GLUED_BEFORE.test(text[start - 1]!))) continue;
+    const path = PATH.exec(text.slice(tldEnd, tldEnd + MAX_PATH))?.[0] ?? '';
+    const printed = trimEnd(host + path);
+    bareEnd = start + printed.length;
+    add(out, printed, start);
+  }
+  if (out.length > prefixed) out.sort((a, b) => a.index - b.index);
   return out;
+}
+
+function add(out: FoundUrl[], printed: string, index: number): void {
+  // 'https://' alone, or an address cut down to nothing, is no address.
+  if (!/[A-Za-z0-9]\.[A-Za-z]/.test(printed)) return;
+  const url = /^https?:\/\//i.test(printed) ? printed : `https://${printed}`;
+  out.push({ url, text: printed, index });
 }

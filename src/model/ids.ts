@@ -58,7 +58,12 @@ export function parseOfficialId(id: string): ParsedId | null {
   if (ah) {
     const session = normaliseSession(`${ah[2]}-${ah[3]}`);
     if (!session) return null;
-    return { type: 'appendix', chamber: ah[1] === 'ek' ? 'eerste-kamer' : 'tweede-kamer', session, number: ah[4]! };
+    return {
+      type: 'appendix',
+      chamber: ah[1] === 'ek' ? 'eerste-kamer' : 'tweede-kamer',
+      session,
+      number: ah[4]!,
+    };
   }
   const kst = /^kst-(\d{5}(?:-[0-9A-Z]+)*)-([0-9A-Z]+)$/.exec(id);
   if (kst) {

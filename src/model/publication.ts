@@ -38,7 +38,9 @@ export const PublicationStatus = z
 
 export const KamerstukRef = z
   .object({
-    dossier: z.string().describe("Dossier number as printed in the official style, e.g. '36 360 VI' or '21 501-31'."),
+    dossier: z
+      .string()
+      .describe("Dossier number as printed in the official style, e.g. '36 360 VI' or '21 501-31'."),
     number: z.string().describe("Ondernummer, e.g. '12', or a letter number such as 'AI'."),
     id: z.string().describe("Official id of the referenced publication, e.g. 'kst-36360-VI-1'."),
   })
@@ -68,35 +70,68 @@ export const Block = z.discriminatedUnion('type', [
 ]);
 
 export const Question = z.object({
-  number: z.number().int().positive().nullable().describe('The question number, or null in an unnumbered list.'),
-  label: z.string().nullable().describe("The question's marker as printed: 'Vraag 1', '1', 'Vraag (1):', '1.'."),
-  question: z.string().describe('The question as plain text: paragraphs separated by a blank line, list items on their own line.'),
-  answer: z.string().nullable().describe('The answer as plain text (same conventions), or null when there is none.'),
+  number: z
+    .number()
+    .int()
+    .positive()
+    .nullable()
+    .describe('The question number, or null in an unnumbered list.'),
+  label: z
+    .string()
+    .nullable()
+    .describe("The question's marker as printed: 'Vraag 1', '1', 'Vraag (1):', '1.'."),
+  question: z
+    .string()
+    .describe(
+      'The question as plain text: paragraphs separated by a blank line, list items on their own line.',
+    ),
+  answer: z
+    .string()
+    .nullable()
+    .describe('The answer as plain text (same conventions), or null when there is none.'),
   questionBlocks: z.array(Block),
   answerBlocks: z.array(Block),
-  answerLabel: z.string().nullable().describe("The answer's marker as printed: 'Antwoord:', 'Antwoord op vraag 1:', 'Antwoord 2 en 3'."),
+  answerLabel: z
+    .string()
+    .nullable()
+    .describe("The answer's marker as printed: 'Antwoord:', 'Antwoord op vraag 1:', 'Antwoord 2 en 3'."),
   answerCovers: z
     .array(z.number().int().positive())
-    .describe('When one answer serves several questions ("Antwoord 2 en 3"): all their numbers; otherwise empty.'),
+    .describe(
+      'When one answer serves several questions ("Antwoord 2 en 3"): all their numbers; otherwise empty.',
+    ),
   refersTo: z
     .array(z.number().int().positive())
     .describe('Other questions that this question or its answer refers to ("Zie het antwoord op vraag 14").'),
-  footnotes: z.array(z.number().int().positive()).describe('Numbers of the footnotes whose markers stand in this question or answer.'),
+  footnotes: z
+    .array(z.number().int().positive())
+    .describe('Numbers of the footnotes whose markers stand in this question or answer.'),
   incomplete: z.boolean().describe('True when the source was cut off inside this question or its answer.'),
   line: z.number().int().positive().nullable().describe('Line in the source where the question starts.'),
 });
 
 export const Section = z.object({
   title: z.string().nullable().describe('The section heading, or null for a document without sections.'),
-  party: z.string().nullable().describe("In a written consultation: the faction whose section this is ('CDA')."),
+  party: z
+    .string()
+    .nullable()
+    .describe("In a written consultation: the faction whose section this is ('CDA')."),
   noQuestions: z.boolean().describe('True when the section says "Geen vragen."'),
+  intro: z
+    .array(Block)
+    .describe("Text before the section's first question: a letter's opening, a faction's general remarks."),
   questions: z.array(Question),
 });
 
 export const Footnote = z.object({
   number: z.number().int().positive(),
   text: z.string(),
-  question: z.number().int().positive().nullable().describe('The question whose text holds the marker, or null (header).'),
+  question: z
+    .number()
+    .int()
+    .positive()
+    .nullable()
+    .describe('The question whose text holds the marker, or null (header).'),
 });
 
 export const Reference = z.discriminatedUnion('kind', [
@@ -161,7 +196,10 @@ export const Dossier = z.object({
 export const Publication = z.object({
   format: z.literal(FORMAT_NAME),
   version: z.literal(FORMAT_VERSION),
-  id: z.string().nullable().describe("Official id: 'kst-36360-VI-12', 'ah-tk-20242025-1028'; null when the source does not say."),
+  id: z
+    .string()
+    .nullable()
+    .describe("Official id: 'kst-36360-VI-12', 'ah-tk-20242025-1028'; null when the source does not say."),
   kind: PublicationKind,
   status: PublicationStatus,
   chamber: Chamber.nullable(),
@@ -173,10 +211,15 @@ export const Publication = z.object({
   dossiers: z.array(Dossier).describe('Kamerstukdossiers, the main one first.'),
   number: z.string().nullable().describe("Ondernummer ('12', 'AI') or the Aanhangsel number ('1028')."),
   title: z.string().nullable(),
-  documentType: z.string().nullable().describe("The document's own heading: 'LIJST VAN VRAGEN EN ANTWOORDEN'."),
+  documentType: z
+    .string()
+    .nullable()
+    .describe("The document's own heading: 'LIJST VAN VRAGEN EN ANTWOORDEN'."),
   request: z.object({
     committee: z.string().nullable().describe("'vaste commissie voor Digitale Zaken'."),
-    addressees: z.array(z.string()).describe("'Minister van Binnenlandse Zaken en Koninkrijksrelaties', 'Algemene Rekenkamer'."),
+    addressees: z
+      .array(z.string())
+      .describe("'Minister van Binnenlandse Zaken en Koninkrijksrelaties', 'Algemene Rekenkamer'."),
     askers: z.array(Asker).describe('Members who put written questions.'),
     answeredBy: z.string().nullable().describe("Who signed the answer, as printed: 'Minister Uitermark'."),
     documents: z.array(SubjectDocument),

@@ -1,7 +1,13 @@
 // Publication → plain text in the official layout: the same order and headings as the published
 // document, one paragraph a line, blank lines between. The text reader reads it back to the same tree.
 import { CHAMBER_LABELS, KIND_LABELS, ROLE_LABELS } from '../model/kinds.js';
-import { type Block, type Inline, type Publication, type Question, TRUNCATION_MARK } from '../model/publication.js';
+import {
+  type Block,
+  type Inline,
+  type Publication,
+  type Question,
+  TRUNCATION_MARK,
+} from '../model/publication.js';
 import { formatDutchDate } from './dutch-date.js';
 
 function inline(content: readonly Inline[]): string {
@@ -58,6 +64,7 @@ export function renderText(pub: Publication): string {
   if (pub.kind === 'question-list' || pub.kind === 'question-list-report') out.push('Vragen en antwoorden');
   for (const section of pub.sections) {
     if (section.title) out.push(section.title);
+    out.push(...section.intro.map(block));
     if (section.noQuestions) out.push('Geen vragen.');
     for (const q of section.questions) question(q, out);
   }

@@ -34,7 +34,15 @@ const PORTAL_MARKERS = [
 const ID_IN_TEXT = /\((kst-[0-9A-Za-z-]+|ah-(?:tk|ek)-\d{8}-\d+)\)/;
 
 export function emptyMeta(): ArtefactMeta {
-  return { chamber: null, session: null, dossier: null, number: null, id: null, title: null, kindLabel: null };
+  return {
+    chamber: null,
+    session: null,
+    dossier: null,
+    number: null,
+    id: null,
+    title: null,
+    kindLabel: null,
+  };
 }
 
 function chamberOf(word: string): Chamber {
@@ -42,7 +50,11 @@ function chamberOf(word: string): Chamber {
 }
 
 /** Removes artefact lines; the line after a removed page footer is marked as a page start. */
-export function removeArtefacts(lines: readonly Line[]): { lines: Line[]; meta: ArtefactMeta; removed: Line[] } {
+export function removeArtefacts(lines: readonly Line[]): {
+  lines: Line[];
+  meta: ArtefactMeta;
+  removed: Line[];
+} {
   const meta = emptyMeta();
   const removed: Line[] = [];
   let start = 0;

@@ -57,11 +57,15 @@ export function toBlocks(paragraphs: readonly MarkedParagraph[], allowHeadings: 
       const isOrdered = ordered !== null;
       if (list && list.ordered !== isOrdered) closeList();
       list ??= { ordered: isOrdered, items: [] };
-      list.items.push({ marker: item.marker, content: dropPrefix(p.content, p.text.length - item.rest.length) });
+      list.items.push({
+        marker: item.marker,
+        content: dropPrefix(p.content, p.text.length - item.rest.length),
+      });
       continue;
     }
     closeList();
-    if (allowHeadings && isSubHeading(p, paragraphs[i + 1])) blocks.push({ type: 'heading', content: p.content });
+    if (allowHeadings && isSubHeading(p, paragraphs[i + 1]))
+      blocks.push({ type: 'heading', content: p.content });
     else blocks.push({ type: 'paragraph', content: p.content });
   }
   closeList();

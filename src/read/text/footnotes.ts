@@ -61,7 +61,8 @@ export function removeFootnoteBlocks(lines: readonly Line[]): { lines: Line[]; n
     if (!found) return;
     for (let i = s; i <= e; i++) drop.add(i);
     // The blank lines and separator before the block go with it.
-    for (let i = s - 1; i >= 0 && (isBlank(lines[i]) || FOOTNOTE_SEPARATOR.test(lines[i]!.text)); i--) drop.add(i);
+    for (let i = s - 1; i >= 0 && (isBlank(lines[i]) || FOOTNOTE_SEPARATOR.test(lines[i]!.text)); i--)
+      drop.add(i);
     notes.push(...found);
     expected += found.length;
   };
@@ -99,7 +100,8 @@ export function removeFootnoteBlocks(lines: readonly Line[]): { lines: Line[]; n
 // A glued marker: digits right after a letter, or after closing punctuation that follows a letter;
 // followed by a space, punctuation or the end. Not after "nr." and the like.
 const MARKER = /(?<=[\p{L}»”’)]|[\p{L}»”’)][.,;:!?])(\d{1,3})(?=[\s.,;:!?)]|$)/gu;
-const NOT_BEFORE_MARKER = /(?:^|[\s(])(?:nr|nrs|no|art|blz|p|pag|lid|vraag|sub|bijlage|box|fase|niveau|stap)\.?$/i;
+const NOT_BEFORE_MARKER =
+  /(?:^|[\s(])(?:nr|nrs|no|art|blz|p|pag|lid|vraag|sub|bijlage|box|fase|niveau|stap)\.?$/i;
 const ALSO_MARKER = /^\??\s*,\s*(\d{1,3})(?=[\s.,;:!?)]|$)/;
 
 export interface MarkerCounter {
@@ -111,7 +113,10 @@ export interface MarkerCounter {
  * Splits a paragraph's text into text and footnote markers. Markers must run on in document
  * order (counter.next), which keeps "CO2" or a stray number from being taken for one.
  */
-export function splitFootnoteMarkers(text: string, counter: MarkerCounter): { content: Inline[]; markers: number[] } {
+export function splitFootnoteMarkers(
+  text: string,
+  counter: MarkerCounter,
+): { content: Inline[]; markers: number[] } {
   const markers: number[] = [];
   if (!/\d/.test(text)) return { content: [{ type: 'text', value: text }], markers };
   const content: Inline[] = [];

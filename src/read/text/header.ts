@@ -1,8 +1,15 @@
 // The front matter of a publication: dossier and number lines, "Vastgesteld", the sentence that
 // says which committee asked whom about what, the answer date, and the signatures.
-import { findKamerstukReferences } from '../../extract/kamerstuk-references.js';
-import type { Asker, PublicationKind, Signatory, SignatoryRole, SubjectDocument } from '../../model/publication.js';
+
 import { parseDutchDate } from '../../extract/dates.js';
+import { findKamerstukReferences } from '../../extract/kamerstuk-references.js';
+import type {
+  Asker,
+  PublicationKind,
+  Signatory,
+  SignatoryRole,
+  SubjectDocument,
+} from '../../model/publication.js';
 
 export interface HeaderParagraph {
   text: string;
@@ -40,7 +47,8 @@ const re = (source: string, flags = ''): RegExp => new RegExp(source.replaceAll(
 const DOSSIER_LINE = /^(\d{2} \d{3}(?:-\d+)?(?: (?:[IVXLCDM]+|[A-Z]))?(?: \(R\d+\))?)(?: (\S.*))?$/;
 const NR_LINE = /^Nr\. ?([0-9A-Z]+)(?:\s+(.*))?$/;
 const LETTER_NR_LINE = /^([A-Z]{1,3})\s+((?:VERSLAG|LIJST|MEMORIE|NOTA|BRIEF|MEDEDELING)\b.*)$/;
-const DOC_TYPE = /^(LIJST VAN VRAGEN EN ANTWOORDEN|VERSLAG HOUDENDE EEN LIJST VAN VRAGEN EN ANTWOORDEN|VERSLAG VAN EEN SCHRIFTELIJK OVERLEG|VERSLAG)$/;
+const DOC_TYPE =
+  /^(LIJST VAN VRAGEN EN ANTWOORDEN|VERSLAG HOUDENDE EEN LIJST VAN VRAGEN EN ANTWOORDEN|VERSLAG VAN EEN SCHRIFTELIJK OVERLEG|VERSLAG)$/;
 const ADOPTED = re(String.raw`^Vastgesteld\s*DATE\.?$`);
 const SIGNATURE =
   /^(?:De\s+)?(fungerend voorzitter|ondervoorzitter|voorzitter|adjunct-griffier|fungerend griffier|griffier)\b([^,]*),\s*(.*)$/i;
@@ -48,8 +56,10 @@ const WRITTEN_QUESTIONS = re(
   String.raw`^Vragen van (?:het lid|de leden) (.+?) aan (?:de |het )?(.+?) over (.+?)\s*\(ingezonden DATE\)\.?$`,
 );
 const WRITTEN_ANSWER = re(String.raw`^Antwoord van (.+?)(?: \(([^()]+)\))? \(ontvangen DATE\)\.?`);
-const APPENDIX_REF = /Aanhangsel (?:van de )?Handelingen,? vergaderjaar (\d{4})\s*[–-]\s*(\d{4}),? nr\. (\d+)/;
-const COMMITTEE = /\b((?:vaste |algemene |tijdelijke )?commissie (?:voor|van) .+?)(?=,? (?:heeft|bestond|belast|brengt|stelt)\b)/i;
+const APPENDIX_REF =
+  /Aanhangsel (?:van de )?Handelingen,? vergaderjaar (\d{4})\s*[–-]\s*(\d{4}),? nr\. (\d+)/;
+const COMMITTEE =
+  /\b((?:vaste |algemene |tijdelijke )?commissie (?:voor|van) .+?)(?=,? (?:heeft|bestond|belast|brengt|stelt)\b)/i;
 const ADDRESSEE_PATTERNS = [
   /(?:voorgelegd|voor te leggen|gesteld|gestuurd) aan (?:de |het )?(.+?) over /,
   /(?:voorgelegd|gestuurd) aan (?:de |het )?(.+?)\.(?:\s|$)/,
@@ -66,7 +76,8 @@ const ANSWERED = [
   re(String.raw`heeft (?:op|bij brief van) DATE (?:geantwoord|gereageerd)`),
 ];
 const POSTPONED = re(String.raw`op DATE een uitstelbericht`);
-const BODY_START = /^(?:Vragen en antwoorden|VRAGEN EN ANTWOORDEN|VRAGEN EN OPMERKINGEN VANUIT DE FRACTIES|Vragen en opmerkingen vanuit de fracties|BRIEF VAN .*|Inbreng .*|I+\.? .*)$/;
+const BODY_START =
+  /^(?:Vragen en antwoorden|VRAGEN EN ANTWOORDEN|VRAGEN EN OPMERKINGEN VANUIT DE FRACTIES|Vragen en opmerkingen vanuit de fracties|BRIEF VAN .*|Inbreng .*|I+\.? .*)$/;
 
 function kindOfDocType(docType: string): PublicationKind | null {
   const t = docType.toLowerCase();
@@ -92,7 +103,9 @@ function firstMatch(patterns: readonly RegExp[], text: string): string | null {
 
 function splitPeople(text: string): string[] {
   return text
-    .split(/,\s*|\s+en\s+(?=(?:de |het )?(?:Minister|minister|Staatssecretaris|staatssecretaris|Minister-President))/)
+    .split(
+      /,\s*|\s+en\s+(?=(?:de |het )?(?:Minister|minister|Staatssecretaris|staatssecretaris|Minister-President))/,
+    )
     .map((s) => s.replace(/^(?:de|het) /, '').trim())
     .filter((s) => s.length > 0);
 }
@@ -100,7 +113,9 @@ function splitPeople(text: string): string[] {
 function splitAddressees(text: string): string[] {
   // "Minister van A en de Staatssecretaris van B": split only where a new office begins.
   return text
-    .split(/\s+en\s+(?:de |het )?(?=(?:Minister|minister|Staatssecretaris|staatssecretaris|Algemene Rekenkamer)\b)/)
+    .split(
+      /\s+en\s+(?:de |het )?(?=(?:Minister|minister|Staatssecretaris|staatssecretaris|Algemene Rekenkamer)\b)/,
+    )
     .map((s) => s.replace(/^(?:de|het) /, '').trim())
     .filter((s) => s.length > 0);
 }
@@ -150,21 +165,29 @@ function parseDocuments(text: string): SubjectDocument[] {
     start = ref.index + ref.text.length;
   }
   if (refs.length === 0) {
-    const description = rest.replace(/\s*\((?:hierna|verder)[^)]*\)\.?$/, '').replace(/[.\s]+$/, '').trim();
+    const description = rest
+      .replace(/\s*\((?:hierna|verder)[^)]*\)\.?$/, '')
+      .replace(/[.\s]+$/, '')
+      .trim();
     if (description.length > 0) documents.push({ description, date: dateIn(description), reference: null });
   }
   return documents;
 }
 
 function isSignatureName(text: string): boolean {
-  return text.length <= 60 && !/[.?!:;]$/.test(text) && text.split(' ').length <= 6 && /^[\p{Lu}]/u.test(text);
+  return (
+    text.length <= 60 && !/[.?!:;]$/.test(text) && text.split(' ').length <= 6 && /^[\p{Lu}]/u.test(text)
+  );
 }
 
 /**
  * Reads the front matter from the paragraphs at the start. `isQuestionStart(i)` tells whether
  * paragraph i starts the first question, which ends the front matter.
  */
-export function readHeader(paragraphs: readonly HeaderParagraph[], isQuestionStart: (i: number) => boolean): Header {
+export function readHeader(
+  paragraphs: readonly HeaderParagraph[],
+  isQuestionStart: (i: number) => boolean,
+): Header {
   const h: Header = {
     dossiers: [],
     number: null,
@@ -271,7 +294,12 @@ export function readHeader(paragraphs: readonly HeaderParagraph[], isQuestionSta
         }
       }
     }
-    if (h.documents.length === 0 && !wq && /(?:vragen|opmerkingen)/.test(t) && / over (?:de|het|een) /.test(t)) {
+    if (
+      h.documents.length === 0 &&
+      !wq &&
+      /(?:vragen|opmerkingen)/.test(t) &&
+      / over (?:de|het|een) /.test(t)
+    ) {
       h.documents = parseDocuments(t);
     }
     h.sent ??= firstMatch(SENT, t);

@@ -30,7 +30,7 @@ import { kindOfDocType, readHeader } from './header.js';
 import { measureShape, normaliseText, splitLines } from './lines.js';
 import { endsSentence } from './markers.js';
 import { buildParagraphs } from './paragraphs.js';
-import { detectLayout, questionBlocks, readBody } from './structure.js';
+import { detectLayout, introBlocks, questionBlocks, readBody } from './structure.js';
 
 export interface TextReadOptions {
   /** The file's name, used for warnings and, when the text does not say, the id. */
@@ -114,6 +114,7 @@ export function readText(input: string, options: TextReadOptions): Publication {
     title: s.title,
     party: s.party,
     noQuestions: s.noQuestions,
+    intro: introBlocks(s),
     questions: s.questions.map((q): Question => {
       const blocks = questionBlocks(q);
       const footnotes = [...q.question, ...q.answer].flatMap((p) => p.markers);
@@ -170,7 +171,11 @@ export function readText(input: string, options: TextReadOptions): Publication {
       question: footnoteQuestion.get(note.number) ?? null,
     });
     if (!footnoteQuestion.has(note.number)) {
-      warnings.push({ line: note.line, message: `footnote ${note.number} has no marker in the text`, text: null });
+      warnings.push({
+        line: note.line,
+        message: `footnote ${note.number} has no marker in the text`,
+        text: null,
+      });
     }
   }
   for (const [n] of footnoteQuestion) {
@@ -204,8 +209,9 @@ export function readText(input: string, options: TextReadOptions): Publication {
   for (const f of footnotes) scan(f.text, f.question);
 
   // Identity.
-  const dossiers = (header.dossiers.length > 0 ? header.dossiers : meta.dossier ? [{ number: meta.dossier, title: null }] : [])
-    .map((d) => ({ number: normaliseDossier(d.number) ?? d.number, title: d.title }));
+  const dossiers = (
+    header.dossiers.length > 0 ? header.dossiers : meta.dossier ? [{ number: meta.dossier, title: null }] : []
+  ).map((d) => ({ number: normaliseDossier(d.number) ?? d.number, title: d.title }));
   const number = header.appendixNumber ?? header.number ?? meta.number;
   let chamber: Chamber | null = meta.chamber ?? header.chamberHint;
   if (!chamber && number && /^[A-Z]+$/.test(number)) chamber = 'eerste-kamer';
@@ -214,7 +220,8 @@ export function readText(input: string, options: TextReadOptions): Publication {
     header.session ??
     sessionOfDate(header.adopted ?? header.answered ?? header.sent ?? header.received ?? null);
   let id = meta.id;
-  if (!id && header.appendixNumber && session) id = appendixId(chamber ?? 'tweede-kamer', session, header.appendixNumber);
+  if (!id && header.appendixNumber && session)
+    id = appendixId(chamber ?? 'tweede-kamer', session, header.appendixNumber);
   if (!id && dossiers[0] && number) id = kamerstukId(dossiers[0].number, number);
   if (!id && fileName) {
     const m = OFFICIAL_ID_IN_NAME.exec(baseName(fileName));
@@ -263,9 +270,10 @@ export function readText(input: string, options: TextReadOptions): Publication {
     complete: !truncated,
     source: {
       reader: 'text',
-      layout: layout.questions ? `${layout.questions}${layout.answersMarked ? '' : '-unmarked-answers'}` : 'unnumbered',
+      layout: layout.questions
+        ? `${layout.questions}${layout.answersMarked ? '' : '-unmarked-answers'}`
+        : 'unnumbered',
       file: fileName,
     },
   };
 }
-

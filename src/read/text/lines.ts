@@ -43,7 +43,7 @@ export function normaliseText(input: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/\f/g, '\n')
     .replace(/[\u00a0\u2007\u202f\t]/g, ' ')
-    .replace(/[\u00ad\u200b\u200c\u200d\u2060]/g, '');
+    .replace(/\u00ad|\u200b|\u200c|\u200d|\u2060/g, '');
   if (text.trim().length === 0) throw new ReadError('empty', 'the file is empty');
   return text;
 }

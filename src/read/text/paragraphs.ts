@@ -94,7 +94,8 @@ export function buildParagraphs(lines: readonly Line[], shape: TextShape, words:
       else {
         const fits = prev.length + 1 + firstToken(t).length;
         if (fits <= shape.width * 0.7) continues = false;
-        else if (endsSentence(prev) && STARTS_UPPER_OR_DIGIT.test(t) && fits <= shape.width * 0.9) continues = false;
+        else if (endsSentence(prev) && STARTS_UPPER_OR_DIGIT.test(t) && fits <= shape.width * 0.9)
+          continues = false;
         else continues = true;
       }
     }

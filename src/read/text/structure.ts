@@ -1,7 +1,7 @@
 // The body: sections, numbered questions and their answers, or, in a written consultation,
 // faction sections whose paragraphs are the questions. Works on paragraphs after the front matter.
 import type { Block, Warning } from '../../model/publication.js';
-import { type MarkedParagraph, dropPrefix, toBlocks } from './blocks.js';
+import { dropPrefix, type MarkedParagraph, toBlocks } from './blocks.js';
 import {
   endsSentence,
   matchAnswerMarker,
@@ -34,6 +34,7 @@ export interface BuiltSection {
   title: string | null;
   party: string | null;
   noQuestions: boolean;
+  intro: MarkedParagraph[];
   questions: BuiltQuestion[];
 }
 
@@ -73,10 +74,13 @@ export function detectLayout(paragraphs: readonly MarkedParagraph[]): Layout {
 
 const HEADING_WORDS =
   /\b(?:vragen|vraag|antwoorden|jaarverslag(?:en)?|begroting|hoofdstuk|onderwerp|artikel|beleidsartikel|algemeen|overig(?:e)?|inzake|paragraaf|deel|thema|overkoepelende|slotwet|suppletoire|verantwoording|fractie)\b/i;
-const FACTION = /^(?:Vragen en opmerkingen|Inbreng|Vragen|Opmerkingen) (?:van|vanuit) (?:de )?(?:leden (?:van )?(?:de )?)?(.+?)[- ]fractie$/i;
+const FACTION =
+  /^(?:Vragen en opmerkingen|Inbreng|Vragen|Opmerkingen) (?:van|vanuit) (?:de )?(?:leden (?:van )?(?:de )?)?(.+?)[- ]fractie$/i;
 const PART_HEADING = /^(?:[IVX]+\.?\s+)?[\p{Lu}][\p{Lu}\s,.'’-]{6,}$/u;
-const REPLY_MARKER = /^(?:(?:[IVX]+\.?\s+)?(?:Reactie|Antwoord|Beantwoording)(?: van)?(?: de)? (?:minister|staatssecretaris|regering|bewindspersoon|kabinet)\b.*|Reactie:?|Antwoord:?)$/i;
-const NEW_FACTION_QUESTION = /^(?:De|Deze|Genoemde|Ook de|Tevens|Voorts|Verder|Daarnaast) (?:leden|fractie)\b/;
+const REPLY_MARKER =
+  /^(?:(?:[IVX]+\.?\s+)?(?:Reactie|Antwoord|Beantwoording)(?: van)?(?: de)? (?:minister|staatssecretaris|regering|bewindspersoon|kabinet)\b.*|Reactie:?|Antwoord:?)$/i;
+const NEW_FACTION_QUESTION =
+  /^(?:De|Deze|Genoemde|Ook de|Tevens|Voorts|Verder|Daarnaast) (?:leden|fractie)\b/;
 const BODY_PART = /^(?:Vragen en antwoorden|VRAGEN EN ANTWOORDEN)$/;
 
 function looksLikeHeading(p: MarkedParagraph): boolean {
@@ -86,7 +90,16 @@ function looksLikeHeading(p: MarkedParagraph): boolean {
 }
 
 function newQuestion(number: number | null, label: string | null, line: number): BuiltQuestion {
-  return { number, label, answerLabel: null, answerCovers: [], question: [], answer: [], hasAnswer: false, line };
+  return {
+    number,
+    label,
+    answerLabel: null,
+    answerCovers: [],
+    question: [],
+    answer: [],
+    hasAnswer: false,
+    line,
+  };
 }
 
 function withoutPrefix(p: MarkedParagraph, rest: string): MarkedParagraph {
@@ -106,7 +119,7 @@ function readNumbered(paragraphs: readonly MarkedParagraph[], start: number, lay
 
   const ensureSection = (): BuiltSection => {
     if (!section) {
-      section = { title: null, party: null, noQuestions: false, questions: [] };
+      section = { title: null, party: null, noQuestions: false, intro: [], questions: [] };
       sections.push(section);
     }
     return section;
@@ -115,7 +128,11 @@ function readNumbered(paragraphs: readonly MarkedParagraph[], start: number, lay
   for (let i = start; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
     const qm = matchQuestionMarker(p.text);
-    if (qm && qm.kind === layout.questions && (expected === -1 ? qm.numbers[0]! <= 3 : qm.numbers[0] === expected)) {
+    if (
+      qm &&
+      qm.kind === layout.questions &&
+      (expected === -1 ? qm.numbers[0]! <= 3 : qm.numbers[0] === expected)
+    ) {
       q = newQuestion(qm.numbers[0]!, qm.label, p.line);
       ensureSection().questions.push(q);
       expected = qm.numbers[qm.numbers.length - 1]! + 1;
@@ -123,7 +140,9 @@ function readNumbered(paragraphs: readonly MarkedParagraph[], start: number, lay
       if (qm.rest) q.question.push(withoutPrefix(p, qm.rest));
       if (!layout.answersMarked) {
         questionParagraphs = 1;
-        const look = qm.rest ? [withoutPrefix(p, qm.rest), ...paragraphs.slice(i + 1, i + 3)] : paragraphs.slice(i + 1, i + 4);
+        const look = qm.rest
+          ? [withoutPrefix(p, qm.rest), ...paragraphs.slice(i + 1, i + 3)]
+          : paragraphs.slice(i + 1, i + 4);
         const at = look.findIndex((x) => /\?[»”’")]*$/.test(x.text) || matchQuestionMarker(x.text) !== null);
         if (at >= 0 && !matchQuestionMarker(look[at]!.text)) questionParagraphs = at + 1;
       }
@@ -151,17 +170,18 @@ function readNumbered(paragraphs: readonly MarkedParagraph[], start: number, lay
     const nextOpens =
       next === undefined ||
       NO_QUESTIONS.test(next.text) ||
-      (matchQuestionMarker(next.text)?.kind === layout.questions && matchQuestionMarker(next.text)?.numbers[0] === expected) ||
+      (matchQuestionMarker(next.text)?.kind === layout.questions &&
+        matchQuestionMarker(next.text)?.numbers[0] === expected) ||
       (expected === -1 && matchQuestionMarker(next.text)?.kind === layout.questions) ||
       looksLikeHeading(next);
     if (looksLikeHeading(p) && nextOpens && (q === null || inAnswer || q.answer.length > 0)) {
-      section = { title: p.text, party: null, noQuestions: false, questions: [] };
+      section = { title: p.text, party: null, noQuestions: false, intro: [], questions: [] };
       sections.push(section);
       q = null;
       continue;
     }
     if (!q) {
-      warnings.push({ line: p.line, message: 'text outside any question', text: p.text });
+      ensureSection().intro.push(p);
       continue;
     }
     if (!inAnswer && !layout.answersMarked && q.question.length >= questionParagraphs) {
@@ -186,7 +206,7 @@ function readUnnumbered(paragraphs: readonly MarkedParagraph[], start: number): 
     const p = paragraphs[i]!;
     const f = FACTION.exec(p.text);
     if (f) {
-      section = { title: p.text, party: f[1]!.trim(), noQuestions: false, questions: [] };
+      section = { title: p.text, party: f[1]!.trim(), noQuestions: false, intro: [], questions: [] };
       sections.push(section);
       faction = true;
       q = null;
@@ -212,7 +232,7 @@ function readUnnumbered(paragraphs: readonly MarkedParagraph[], start: number): 
       continue;
     }
     if (PART_HEADING.test(p.text) && !endsSentence(p.text)) {
-      section = { title: p.text, party: null, noQuestions: false, questions: [] };
+      section = { title: p.text, party: null, noQuestions: false, intro: [], questions: [] };
       sections.push(section);
       faction = false;
       q = null;
@@ -220,10 +240,12 @@ function readUnnumbered(paragraphs: readonly MarkedParagraph[], start: number): 
       continue;
     }
     const opensQuestion =
-      !inAnswer || NEW_FACTION_QUESTION.test(p.text) || (q !== null && q.answer.length > 0 && /\?$/.test(p.text));
+      !inAnswer ||
+      NEW_FACTION_QUESTION.test(p.text) ||
+      (q !== null && q.answer.length > 0 && /\?$/.test(p.text));
     if (opensQuestion && (faction || /\?/.test(p.text) || NEW_FACTION_QUESTION.test(p.text))) {
       if (!section) {
-        section = { title: null, party: null, noQuestions: false, questions: [] };
+        section = { title: null, party: null, noQuestions: false, intro: [], questions: [] };
         sections.push(section);
       }
       q = newQuestion(null, null, p.line);
@@ -236,13 +258,26 @@ function readUnnumbered(paragraphs: readonly MarkedParagraph[], start: number): 
       q.answer.push(p);
       continue;
     }
-    warnings.push({ line: p.line, message: 'text outside any question', text: p.text });
+    if (!section) {
+      section = { title: null, party: null, noQuestions: false, intro: [], questions: [] };
+      sections.push(section);
+    }
+    if (q) {
+      // Text after a question in a section that is no faction's: more of the same question.
+      q.question.push(p);
+      continue;
+    }
+    section.intro.push(p);
   }
   return { sections, warnings };
 }
 
 export function readBody(paragraphs: readonly MarkedParagraph[], start: number, layout: Layout): Body {
   return layout.questions ? readNumbered(paragraphs, start, layout) : readUnnumbered(paragraphs, start);
+}
+
+export function introBlocks(s: BuiltSection): Block[] {
+  return toBlocks(s.intro, true);
 }
 
 export function questionBlocks(q: BuiltQuestion): { question: Block[]; answer: Block[] } {

@@ -1,0 +1,54 @@
+// File access for the CLI: read a path or stdin, and say what went wrong in plain words.
+import { readFile, stat } from 'node:fs/promises';
+import { ReadError } from '../read/errors.js';
+import { decodeText } from '../read/source.js';
+
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const b = chunk as Buffer;
+    size += b.length;
+    if (size > MAX_FILE_BYTES)
+      throw new ReadError('too-large', `input is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks);
+}
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'file not found';
+    case 'EISDIR':
+      return 'is a directory, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** The text of a file ('-' is stdin). Throws ReadError with a plain reason. */
+export async function readSourceText(path: string): Promise<string> {
+  let bytes: Uint8Array;
+  try {
+    if (path === '-') bytes = await readStdin();
+    else {
+      const info = await stat(path);
+      if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+      if (info.size > MAX_FILE_BYTES) {
+        throw new ReadError('too-large', `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+      }
+      bytes = await readFile(path);
+    }
+  } catch (error) {
+    if (error instanceof ReadError) throw error;
+    throw new ReadError('unreadable', describe(error));
+  }
+  return decodeText(bytes);
+}

@@ -1,0 +1,32 @@
+// The `vraagbaak` command.
+import { Command, CommanderError } from 'commander';
+import { registerParse } from './commands/parse.js';
+import { fail, UsageError } from './output.js';
+
+const program = new Command()
+  .name('vraagbaak')
+  .description(
+    'Vraagbaak: schriftelijke vragen en antwoorden van het parlement lezen, bewaren en doorzoeken.\n' +
+      'Read, store and search parliamentary written questions and answers.',
+  )
+  .version('0.1.0')
+  .showHelpAfterError('(vraagbaak --help shows the commands)')
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+registerParse(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; every other commander error is a usage error.
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else if (error instanceof UsageError) {
+    fail(error.message);
+    process.exitCode = 2;
+  } else {
+    fail(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}

@@ -21,20 +21,24 @@ const UNIT = String.raw`(?<unit>[Mm]ln\.?|[Mm]ld\.?|[Mm]rd\.?|[Mm]iljoen|[Mm]ilj
 const MULT = String.raw`\(\s*[x×]\s*(?:€\s*|EUR\s*)?(?<mult>1[.\s]?000[.\s]?000|1[.\s]?000|1\s*(?:mln|miljoen|mld|mrd|miljard)\.?)\s*\)`;
 // A trailing currency word, unless it is the sign of the next amount ('2023 EUR 5 mln').
 const CUR = String.raw`(?<cur>[Ee]uro|EUR)(?![A-Za-z])(?!\s*\d)`;
-const SIGN = String.raw`(?<sign>€|E(?<![A-Za-z]E)UR(?![A-Za-z]))`;
+// A euro sign before the number ('€ 4,116', 'EUR 5', '€' at the end of the line before).
+const SIGN_BEFORE = /(?:€|(?<![A-Za-z])EUR)\s*$/;
+const SIGN_WINDOW = 16;
 
 // A number is a candidate when a sign stands before it, or when an indicator follows within a
-// few characters. The test stands after the first digit: a pattern that starts with a lookahead
-// is tried at every position of the text and runs at a third of the speed. The lookahead
-// rejects the many plain numbers (years, counts) before any match object is built.
+// few characters. The scan starts at the digit and the sign is read back afterwards: a pattern
+// that starts with a lookahead or an optional group is tried at every position of the text and
+// runs at a fifth of the speed. The guard rejects the many plain numbers (years, counts) before
+// any match object is built.
 const GUARD = String.raw`(?:(?<=(?:€|EUR)\s*\d)|(?<![\w.,]\d)(?=[\d.,\s\u00a0\u202f–à-]{0,40}?(?:[Mm](?:l[nd]|rd|iljoen|iljard)|[Bb]iljoen|[Dd]uizend|\(\s*[x×]|[Ee]uro|EUR)))`;
 const AMOUNT = new RegExp(
-  String.raw`(?:${SIGN}\s*)?(?<num>\d${GUARD}${NUM_REST})(?:,[-–—])?(?:(?:\s*[-–]\s*|\s+à\s+)(?<num2>${NUM}))?(?:\s*${UNIT})?(?:\s*${MULT})?(?:\s+${CUR})?`,
+  String.raw`(?<num>\d${GUARD}${NUM_REST})(?:,[-–—])?(?:(?:\s*[-–]\s*|\s+à\s+)(?<num2>${NUM}))?(?:\s*${UNIT})?(?:\s*${MULT})?(?:\s+${CUR})?`,
   'g',
 );
 
 // Cheap gate: an amount needs a sign, a currency word, an abbreviated unit or a multiplier.
-const HINT = /€|EUR|[Ee]uro|[Mm]ln|[Mm]ld|[Mm]rd|[x×]\s*(?:€\s*)?1/;
+// String.includes runs at several GB/s, far faster than any regex over the same text.
+const HINTS = ['€', 'EUR', 'uro', 'mln', 'mld', 'mrd', 'Mln', 'Mld', 'Mrd', '(x', '( x', '×'];
 const ABBREVIATION = /^[Mm](?:ln|ld|rd)/;
 // Another currency just before the number.
 const FOREIGN_BEFORE = /(?:[$£¥]|US\$?|USD|GBP|CHF|[Dd]ollar|[Pp]ond)\s*$/;
@@ -102,31 +106,33 @@ export function toEuros(printed: string, exponent: number): number | null {
  */
 export function findEuroAmounts(text: string): FoundAmount[] {
   const out: FoundAmount[] = [];
-  if (!HINT.test(text)) return out;
+  if (!HINTS.some((h) => text.includes(h))) return out;
   for (const m of text.matchAll(AMOUNT)) {
     const g = m.groups!;
     const num = g.num!;
     const unit = g.unit;
     const end = m.index + m[0].length;
-    let euro = g.sign !== undefined || g.cur !== undefined || g.mult !== undefined;
+    const sign = SIGN_BEFORE.exec(text.slice(Math.max(0, m.index - SIGN_WINDOW), m.index));
+    const index = sign ? m.index - sign[0].length : m.index;
+    let euro = sign !== null || g.cur !== undefined || g.mult !== undefined;
     if (!euro && unit !== undefined && ABBREVIATION.test(unit)) {
       euro = !NOT_EUROS_AFTER.test(text.slice(end, end + 16));
     }
     if (!euro) continue;
-    const before = text.slice(Math.max(0, m.index - 8), m.index);
+    const before = text.slice(Math.max(0, index - 8), index);
     if (MULTIPLIER_BEFORE.test(before)) continue;
-    if (g.sign === undefined && FOREIGN_BEFORE.test(before)) continue;
+    if (sign === null && FOREIGN_BEFORE.test(before)) continue;
 
     let exponent = 0;
     if (unit !== undefined) exponent = unitExponent(unit);
     else if (g.mult !== undefined) exponent = multiplierExponent(g.mult);
     const euros = toEuros(num, exponent);
     if (euros === null) continue;
-    out.push({ euros, text: m[0], index: m.index });
+    out.push({ euros, text: text.slice(index, end), index });
 
     if (g.num2 !== undefined) {
       const high = toEuros(g.num2, exponent);
-      const at = m[0].indexOf(g.num2, m[0].indexOf(num) + num.length);
+      const at = m[0].indexOf(g.num2, num.length);
       if (high !== null && at >= 0) out.push({ euros: high, text: m[0].slice(at), index: m.index + at });
     }
   }

@@ -31,10 +31,12 @@ const MONTH_NUMBER: Readonly<Record<string, number>> = {
 };
 
 // Day, optional ordinal suffix (1e, 1ste, 2de), month, year. `\s*` allows line breaks and
-// text glued by PDF extraction ('16april'); the lookbehind keeps '2016 april' from yielding '16 april'.
+// text glued by PDF extraction ('16april').
 const DAY = String.raw`(\d{1,2})(?:ste|de|e)?`;
 const DATE_SOURCE = String.raw`${DAY}\s*${MONTH}\s*([12]\d{3})(?!\d)`;
-const FIND_DATES = new RegExp(String.raw`(?<!\d)${DATE_SOURCE}`, 'gi');
+// The lookbehind stands after the first digit (a pattern that starts with a lookbehind is tried at
+// every position): it keeps '2016 april 2010' from yielding '16 april 2010'.
+const FIND_DATES = new RegExp(String.raw`(\d(?<!\d\d)\d?)(?:ste|de|e)?\s*${MONTH}\s*([12]\d{3})(?!\d)`, 'gi');
 
 const WEEKDAY = String.raw`(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?,?\s+`;
 const WHOLE_DATE = new RegExp(String.raw`^\s*(?:${WEEKDAY})?${DATE_SOURCE}\s*[.,]?\s*$`, 'i');

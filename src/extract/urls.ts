@@ -26,23 +26,31 @@ const MAX_PATH = 2048;
 // A character before an address that makes it part of something else (e-mail, path, word).
 const GLUED_BEFORE = /[\w.@/:-]/;
 
-const HINT = /:\/\/|www\.|\.(?:nl|eu|com|org|int)\b/;
-const TRAILING = /[.,;:!?»'"’”]$/;
+// Cheap gate (String.includes runs at several GB/s).
+const HINTS = ['://', 'www.', '.nl', '.eu', '.com', '.org', '.int'];
+const TRAILING_CHARS = '.,;:!?»\'"’”';
 
 /** Drops sentence punctuation after an address; a ')' or ']' stays only when the address opened it. */
 function trimEnd(raw: string): string {
-  let s = raw;
-  for (;;) {
-    if (TRAILING.test(s)) {
-      s = s.slice(0, -1);
-    } else if (s.endsWith(')') && count(s, '(') < count(s, ')')) {
-      s = s.slice(0, -1);
-    } else if (s.endsWith(']') && count(s, '[') < count(s, ']')) {
-      s = s.slice(0, -1);
+  // Counted once, then kept up to date, so a long run of ')' costs linear time.
+  let open = count(raw, '(') - count(raw, ')');
+  let openSquare = count(raw, '[') - count(raw, ']');
+  let end = raw.length;
+  while (end > 0) {
+    const c = raw[end - 1]!;
+    if (TRAILING_CHARS.includes(c)) {
+      end--;
+    } else if (c === ')' && open < 0) {
+      open++;
+      end--;
+    } else if (c === ']' && openSquare < 0) {
+      openSquare++;
+      end--;
     } else {
-      return s;
+      break;
     }
   }
+  return raw.slice(0, end);
 }
 
 function count(s: string, ch: string): number {
@@ -58,7 +66,7 @@ function count(s: string, ch: string): number {
  */
 export function findUrls(text: string): FoundUrl[] {
   const out: FoundUrl[] = [];
-  if (!HINT.test(text)) return out;
+  if (!HINTS.some((h) => text.includes(h))) return out;
   for (const m of text.matchAll(PREFIXED)) {
     if (m[0][0] === 'w' && m.index > 0 && GLUED_BEFORE.test(text[m.index - 1]!)) continue;
     add(out, trimEnd(m[0]), m.index);

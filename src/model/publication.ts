@@ -125,7 +125,7 @@ export const Section = z.object({
 
 export const Footnote = z.object({
   number: z.number().int().positive(),
-  text: z.string(),
+  text: z.string().nullable().describe('The footnote text; null when the source was cut off before it.'),
   question: z
     .number()
     .int()
@@ -223,7 +223,11 @@ export const Publication = z.object({
     askers: z.array(Asker).describe('Members who put written questions.'),
     answeredBy: z.string().nullable().describe("Who signed the answer, as printed: 'Minister Uitermark'."),
     documents: z.array(SubjectDocument),
-    scope: z.string().nullable().describe('The introductory text that says what was asked of whom.'),
+    scope: z
+      .string()
+      .nullable()
+      .describe('The introductory text that says what was asked of whom, as plain text (paragraphs separated by a blank line).'),
+    scopeBlocks: z.array(Block).describe('The same text as blocks, with footnote markers in place.'),
   }),
   dates: z.object({
     adopted: IsoDate.nullable().describe('Vastgesteld.'),

@@ -90,7 +90,7 @@ export function renderMarkdown(pub: Publication): string {
   ];
   for (const [label, iso] of dates) if (iso) facts.push(`- **${label}:** ${formatDutchDate(iso)}`);
   out.push(facts.join('\n'));
-  if (pub.request.scope) out.push(...pub.request.scope.split('\n\n').map(escapeMarkdown));
+  out.push(...pub.request.scopeBlocks.map(block));
   if (pub.signatories.length > 0) {
     out.push(pub.signatories.map((s) => `${ROLE_LABELS[s.role]},  \n${escapeMarkdown(s.name)}`).join('\n\n'));
   }
@@ -101,7 +101,7 @@ export function renderMarkdown(pub: Publication): string {
     for (const q of section.questions) question(q, out);
   }
   if (pub.footnotes.length > 0)
-    out.push(pub.footnotes.map((f) => `[^${f.number}]: ${escapeMarkdown(f.text)}`).join('\n'));
+    out.push(pub.footnotes.map((f) => `[^${f.number}]: ${f.text === null ? '*(tekst ontbreekt in de bron)*' : escapeMarkdown(f.text)}`).join('\n'));
   if (!pub.complete) out.push('*Deze publicatie is onvolledig: de bron breekt af.*');
   return `${out.filter((p) => p.length > 0).join('\n\n')}\n`;
 }

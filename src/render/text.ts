@@ -48,6 +48,30 @@ function question(q: Question, out: string[]): void {
   out.push(...q.answerBlocks.map(block));
 }
 
+function referencedFootnotes(blocks: readonly Block[], into: Set<number>): void {
+  const visit = (content: readonly Inline[]): void => {
+    for (const node of content) if (node.type === 'footnoteRef') into.add(node.number);
+  };
+  for (const b of blocks) {
+    if (b.type === 'paragraph' || b.type === 'heading') visit(b.content);
+    else if (b.type === 'list') for (const item of b.items) visit(item.content);
+  }
+}
+
+/** Footnotes of the document as a whole whose markers stand in no text block: they belong to the heading. */
+function headingFootnotes(pub: Publication): number[] {
+  const seen = new Set<number>();
+  referencedFootnotes(pub.request.scopeBlocks, seen);
+  for (const s of pub.sections) {
+    referencedFootnotes(s.intro, seen);
+    for (const q of s.questions) {
+      referencedFootnotes(q.questionBlocks, seen);
+      referencedFootnotes(q.answerBlocks, seen);
+    }
+  }
+  return pub.footnotes.filter((f) => f.question === null && !seen.has(f.number)).map((f) => f.number);
+}
+
 export function renderText(pub: Publication): string {
   const out: string[] = [];
   if (pub.title) out.push(`${KIND_LABELS[pub.kind]} : ${pub.title}`);
@@ -55,11 +79,15 @@ export function renderText(pub: Publication): string {
   if (pub.session) out.push(`Vergaderjaar ${pub.session}`);
   for (const d of pub.dossiers) out.push(d.title ? `${d.number} ${d.title}` : d.number);
   if (pub.kind !== 'written-questions' && pub.number) {
-    const nr = /^[A-Z]+$/.test(pub.number) ? pub.number : `Nr. ${pub.number}`;
-    out.push(pub.documentType ? `${nr} ${pub.documentType}` : nr);
+    // Footnotes whose marker stood in the heading ("AI1 VERSLAG …") go back there.
+    const marks = headingFootnotes(pub).join(', ');
+    const letters = /^[A-Z]+$/.test(pub.number);
+    const nr = letters ? `${pub.number}${marks}` : `Nr. ${pub.number}`;
+    const type = pub.documentType && !letters ? `${pub.documentType}${marks}` : pub.documentType;
+    out.push(type ? `${nr} ${type}` : nr);
   }
   if (pub.dates.adopted) out.push(`Vastgesteld ${formatDutchDate(pub.dates.adopted)}`);
-  if (pub.request.scope) out.push(...pub.request.scope.split('\n\n'));
+  out.push(...pub.request.scopeBlocks.map(block));
   for (const s of pub.signatories) out.push(`${ROLE_LABELS[s.role]}, ${s.name}`);
   if (pub.kind === 'question-list' || pub.kind === 'question-list-report') out.push('Vragen en antwoorden');
   for (const section of pub.sections) {
@@ -68,9 +96,10 @@ export function renderText(pub: Publication): string {
     if (section.noQuestions) out.push('Geen vragen.');
     for (const q of section.questions) question(q, out);
   }
-  if (pub.footnotes.length > 0) {
+  const withText = pub.footnotes.filter((f) => f.text !== null);
+  if (withText.length > 0) {
     out.push('______');
-    for (const f of pub.footnotes) out.push(`${f.number} ${f.text}`);
+    for (const f of withText) out.push(`${f.number} ${f.text}`);
   }
   if (!pub.complete) out.push(TRUNCATION_MARK);
   return `${out.filter((p) => p.length > 0).join('\n\n')}\n`;

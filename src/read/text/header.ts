@@ -16,6 +16,8 @@ export interface HeaderParagraph {
   line: number;
 }
 
+
+
 export interface Header {
   dossiers: { number: string; title: string | null }[];
   number: string | null;
@@ -29,7 +31,8 @@ export interface Header {
   askers: Asker[];
   answeredBy: string | null;
   documents: SubjectDocument[];
-  scope: string[];
+  /** Indexes of the paragraphs that make up the scope text. */
+  scope: number[];
   adopted: string | null;
   sent: string | null;
   answered: string | null;
@@ -305,7 +308,7 @@ export function readHeader(
     h.sent ??= firstMatch(SENT, t);
     h.answered ??= firstMatch(ANSWERED, t);
     h.postponed ??= firstMatch([POSTPONED], t);
-    h.scope.push(t);
+    h.scope.push(i);
   }
   h.end = i;
   if (h.documentType) h.kind ??= kindOfDocType(h.documentType);

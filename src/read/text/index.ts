@@ -162,25 +162,15 @@ export function readText(input: string, options: TextReadOptions): Publication {
     }
   }
 
-  // Footnotes.
+  // Footnotes: every marker and every text, matched by number.
   const footnotes: Footnote[] = [];
-  for (const note of notes) {
-    footnotes.push({
-      number: note.number,
-      text: note.text,
-      question: footnoteQuestion.get(note.number) ?? null,
-    });
-    if (!footnoteQuestion.has(note.number)) {
-      warnings.push({
-        line: note.line,
-        message: `footnote ${note.number} has no marker in the text`,
-        text: null,
-      });
-    }
-  }
-  for (const [n] of footnoteQuestion) {
-    if (!notes.some((note) => note.number === n)) {
-      warnings.push({ line: null, message: `footnote ${n} has a marker but no text`, text: null });
+  const numbers = new Set<number>([...footnoteQuestion.keys(), ...notes.map((n) => n.number)]);
+  for (const n of [...numbers].sort((a, b) => a - b)) {
+    const note = notes.find((x) => x.number === n);
+    footnotes.push({ number: n, text: note?.text ?? null, question: footnoteQuestion.get(n) ?? null });
+    if (!note) warnings.push({ line: null, message: `footnote ${n} has a marker but no text`, text: null });
+    else if (!footnoteQuestion.has(n)) {
+      warnings.push({ line: note.line, message: `footnote ${n} has no marker in the text`, text: null });
     }
   }
 
@@ -194,7 +184,9 @@ export function readText(input: string, options: TextReadOptions): Publication {
     for (const u of findUrls(plain)) references.push({ kind: 'url', text: u.text, question, url: u.url });
     for (const a of findEuroAmounts(plain)) amounts.push({ euros: a.euros, text: a.text, question });
   };
-  scan(header.scope.join('\n\n'), null);
+  const scopeParagraphs = header.scope.map((i) => paragraphs[i]!);
+  const scopeText = scopeParagraphs.map((p) => p.text).join('\n\n');
+  scan(scopeText, null);
   for (const q of allQuestions) {
     const plain = q.answer ? `${q.question}\n\n${q.answer}` : q.question;
     scan(plain, q.number);
@@ -206,7 +198,7 @@ export function readText(input: string, options: TextReadOptions): Publication {
       }
     }
   }
-  for (const f of footnotes) scan(f.text, f.question);
+  for (const f of footnotes) if (f.text) scan(f.text, f.question);
 
   // Identity.
   const dossiers = (
@@ -252,7 +244,8 @@ export function readText(input: string, options: TextReadOptions): Publication {
       askers: header.askers,
       answeredBy: header.answeredBy,
       documents: header.documents,
-      scope: header.scope.length > 0 ? header.scope.join('\n\n') : null,
+      scope: scopeText.length > 0 ? scopeText : null,
+      scopeBlocks: scopeParagraphs.map((p) => ({ type: 'paragraph', content: p.content })),
     },
     dates: {
       adopted: header.adopted,

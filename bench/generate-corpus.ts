@@ -1163,6 +1163,7 @@ async function main(args: string[]): Promise<number> {
     seed: options.seed,
     fixturesDir: options.fixtures,
     force: options.regenerate,
+    log: (line) => console.log(line),
   });
   console.log(
     result.generated

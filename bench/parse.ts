@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { basename } from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { loadDutchWordList } from '../src/extract/word-list.js';
 import { ReadError } from '../src/read/errors.js';
 import { readText } from '../src/read/text/index.js';
@@ -21,6 +23,16 @@ const WARM_UP_FILES = 20;
 const GOAL_MB_PER_S = 20;
 const SHOWN_FAILURES = 5;
 const BASELINE_PASSES = 3;
+/** Fractions of the files after which memory is recorded. */
+const CHECKPOINTS = [0.1, 0.25, 0.5, 0.75, 1];
+
+interface Checkpoint {
+  files: number;
+  rss: number;
+  heapUsed: number;
+  /** Heap still in use after a full garbage collection (not timed); null when no GC could be forced. */
+  liveHeap: number | null;
+}
 
 interface Pass {
   name: string;
@@ -29,58 +41,63 @@ interface Pass {
   files: number;
   /** Highest RSS sampled after each file. */
   peakRss: number;
-  /** RSS and heap after the first 10% of the files, and after the last. */
-  rssEarly: number;
-  rssEnd: number;
-  heapEarly: number;
-  heapEnd: number;
-  /** RSS after 10%, 25%, 50%, 75% and 100% of the files. */
-  rssCheckpoints: number[];
+  checkpoints: Checkpoint[];
 }
 
-const CHECKPOINTS = [0.1, 0.25, 0.5, 0.75, 1];
+/** A way to force a full GC, so live memory can be told from garbage V8 has not collected yet. */
+function fullGc(): (() => void) | null {
+  const exposed = (globalThis as { gc?: unknown }).gc;
+  if (typeof exposed === 'function') return () => exposed();
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const gc: unknown = vm.runInNewContext('gc');
+    return typeof gc === 'function' ? () => gc() : null;
+  } catch {
+    return null;
+  }
+}
 
-/** Runs `each` over every file, timing the whole pass and sampling memory after each file. */
+/**
+ * Runs `each` over every file and times the pass. RSS is sampled after each file (inside the timing: it is cheap);
+ * at the checkpoints the heap is also measured, after a full GC when `gc` is given, with the clock paused.
+ */
 function measure(
   name: string,
   paths: readonly string[],
   bytes: number,
   each: (path: string, i: number) => void,
+  gc: (() => void) | null,
 ): Pass {
-  const early = Math.max(1, Math.ceil(paths.length / 10));
+  const at = CHECKPOINTS.map((f) => Math.max(1, Math.ceil(paths.length * f)));
+  const checkpoints: Checkpoint[] = [];
   let peakRss = 0;
-  let rssEarly = 0;
-  let heapEarly = 0;
-  const checkpoints = CHECKPOINTS.map((f) => Math.max(1, Math.ceil(paths.length * f)));
-  const rssCheckpoints: number[] = [];
+  let paused = 0n;
   const started = process.hrtime.bigint();
   for (let i = 0; i < paths.length; i++) {
     each(paths[i]!, i);
     const rss = process.memoryUsage.rss();
     if (rss > peakRss) peakRss = rss;
-    if (checkpoints.includes(i + 1)) rssCheckpoints.push(rss);
-    if (i + 1 === early) {
-      rssEarly = rss;
-      heapEarly = process.memoryUsage().heapUsed;
+    if (at.includes(i + 1)) {
+      const pause = process.hrtime.bigint();
+      const heapUsed = process.memoryUsage().heapUsed;
+      let liveHeap: number | null = null;
+      if (gc) {
+        gc();
+        liveHeap = process.memoryUsage().heapUsed;
+      }
+      checkpoints.push({ files: i + 1, rss, heapUsed, liveHeap });
+      paused += process.hrtime.bigint() - pause;
     }
   }
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const end = process.memoryUsage();
-  return {
-    name,
-    seconds,
-    bytes,
-    files: paths.length,
-    peakRss: Math.max(peakRss, end.rss),
-    rssEarly,
-    rssEnd: end.rss,
-    heapEarly,
-    heapEnd: end.heapUsed,
-    rssCheckpoints,
-  };
+  const seconds = Number(process.hrtime.bigint() - started - paused) / 1e9;
+  return { name, seconds, bytes, files: paths.length, peakRss, checkpoints };
 }
 
 const mb = (bytes: number): string => (bytes / MB).toFixed(1);
+
+function signed(bytes: number): string {
+  return `${bytes >= 0 ? '+' : ''}${mb(bytes)}`;
+}
 
 function table(passes: readonly Pass[]): string {
   const header = ['', 'MB', 'files', 'seconds', 'MB/s', 'docs/s', 'peak RSS MB'];
@@ -103,7 +120,7 @@ function help(): string {
   return [
     'usage: npm run bench -- parse [options]',
     '',
-    'Reads every file of the generated corpus (bench/.corpus, made on first use) twice in this process:',
+    'Reads every file of the generated corpus (bench/.corpus, made on first use) in this process:',
     'a baseline that reads and splits into lines, then the text reader. Prints MB/s, documents/s and memory.',
     '',
     'options:',
@@ -140,24 +157,27 @@ export async function run(args: string[]): Promise<number> {
   const files: readonly CorpusFile[] = corpus.manifest.files;
   const paths = corpusPaths(corpus);
   const bytes = corpus.manifest.totalBytes;
+  const gc = fullGc();
+  const warm = paths.slice(0, WARM_UP_FILES);
 
   // Baseline: read, decode, split into lines. The line count is summed so the work cannot be optimised away.
-  // It runs first, before the word list is loaded, so its memory is that of reading files alone.
+  // It runs before the word list is loaded, so its memory is that of reading files alone. Best of a few
+  // passes: one pass takes a fraction of a second and is at the mercy of a busy machine.
   let lines = 0;
   const split = (path: string): void => {
     lines += readFileSync(path, 'utf8').split('\n').length;
   };
-  const warm = paths.slice(0, WARM_UP_FILES);
   warm.forEach(split);
-  // Best of a few passes: a pass takes well under a second, so one pass is at the mercy of a noisy machine.
   let baseline: Pass | undefined;
+  let baselinePeak = 0;
   for (let pass = 0; pass < BASELINE_PASSES; pass++) {
     lines = 0;
-    const p = measure(`baseline (read + split, best of ${BASELINE_PASSES})`, paths, bytes, split);
-    if (!baseline || p.seconds < baseline.seconds)
-      baseline = { ...p, peakRss: Math.max(p.peakRss, baseline?.peakRss ?? 0) };
-    else baseline.peakRss = Math.max(baseline.peakRss, p.peakRss);
+    const p = measure(`baseline (read + split, best of ${BASELINE_PASSES})`, paths, bytes, split, null);
+    baselinePeak = Math.max(baselinePeak, p.peakRss);
+    if (!baseline || p.seconds < baseline.seconds) baseline = p;
   }
+  if (!baseline) throw new Error('no baseline pass ran');
+  baseline.peakRss = baselinePeak;
 
   const started = process.hrtime.bigint();
   const words = await loadDutchWordList();
@@ -191,7 +211,7 @@ export async function run(args: string[]): Promise<number> {
     }
   };
 
-  // Warm-up (not timed): the first files once, so the timed pass runs with a warm JIT and word cache.
+  // Warm-up (not timed): the first files once, so the timed pass runs with a warm JIT.
   warm.forEach(parse);
   console.log(`warm-up: the first ${warm.length} files split and parsed once before timing`);
   questions = 0;
@@ -200,26 +220,24 @@ export async function run(args: string[]): Promise<number> {
   failureCount = 0;
   crashes = [];
   crashCount = 0;
-  const reader = measure('parser (read + readText)', paths, bytes, parse);
-  if (!baseline) throw new Error('no baseline pass ran');
+  const reader = measure('parser (read + readText)', paths, bytes, parse, gc);
   const usage = process.resourceUsage();
 
   console.log('');
   console.log(
     'single thread: both passes run on one core, one file at a time; MB/s and docs/s are per core.',
   );
-  console.log(`1 MB = 10^6 bytes.`);
+  console.log('1 MB = 10^6 bytes.');
   console.log(table([baseline, reader]));
   console.log('');
   const speed = bytes / MB / reader.seconds;
   console.log(
     `parser speed: ${((baseline.seconds / reader.seconds) * 100).toFixed(1)}% of the baseline ` +
-      `(${(reader.seconds / baseline.seconds).toFixed(1)}× its time); ` +
-      `goal ≥ ${GOAL_MB_PER_S} MB/s on one core: ${speed >= GOAL_MB_PER_S ? 'met' : 'not met'} (${speed.toFixed(1)} MB/s)`,
+      `(${(reader.seconds / baseline.seconds).toFixed(1)}× its time); goal ≥ ${GOAL_MB_PER_S} MB/s on one core: ` +
+      `${speed >= GOAL_MB_PER_S ? 'met' : 'not met'} (${speed.toFixed(1)} MB/s)`,
   );
   console.log(`baseline lines: ${lines}`);
 
-  const expected = corpus.manifest.totalQuestions;
   const byLayout = new Map<Layout, { found: number; expected: number; off: number }>();
   files.forEach((file, i) => {
     const entry = byLayout.get(file.layout) ?? { found: 0, expected: 0, off: 0 };
@@ -228,7 +246,7 @@ export async function run(args: string[]): Promise<number> {
     if (found[i] !== file.questions) entry.off++;
     byLayout.set(file.layout, entry);
   });
-  console.log(`questions found: ${questions} of ${expected} generated`);
+  console.log(`questions found: ${questions} of ${corpus.manifest.totalQuestions} generated`);
   for (const [layout, e] of byLayout) {
     console.log(`  ${layout}: ${e.found} of ${e.expected}; files with a different count: ${e.off}`);
   }
@@ -242,22 +260,25 @@ export async function run(args: string[]): Promise<number> {
   console.log('');
   console.log(
     `memory: peak RSS sampled after each file ${mb(Math.max(baseline.peakRss, reader.peakRss))} MB ` +
-      `(baseline ${mb(baseline.peakRss)}, parser ${mb(reader.peakRss)}); ` +
-      `process maxRSS ${mb(usage.maxRSS * 1024)} MB${corpus.generated ? ' (includes generating the corpus)' : ''}`,
+      `(baseline ${mb(baseline.peakRss)}, parser ${mb(reader.peakRss)}); process maxRSS ` +
+      `${mb(usage.maxRSS * 1024)} MB${corpus.generated ? ' (includes generating the corpus)' : ''}`,
   );
-  const early = Math.ceil(files.length / 10);
+  const first = reader.checkpoints[0];
+  const last = reader.checkpoints[reader.checkpoints.length - 1];
+  if (first && last) {
+    console.log(
+      `parser RSS after the first 10% of the files (${first.files}) vs at the end (${last.files}): ` +
+        `${mb(first.rss)} → ${mb(last.rss)} MB (${signed(last.rss - first.rss)} MB)`,
+    );
+  }
+  const column = (label: string, pick: (c: Checkpoint) => number | null): string =>
+    `  ${label.padEnd(26)}${reader.checkpoints.map((c) => (pick(c) === null ? 'n/a' : mb(pick(c)!)).padStart(8)).join('')}`;
   console.log(
-    `parser, after the first 10% (${early} files) vs at the end (${files.length}): ` +
-      `RSS ${mb(reader.rssEarly)} → ${mb(reader.rssEnd)} MB (${signed(reader.rssEnd - reader.rssEarly)} MB), ` +
-      `heap used ${mb(reader.heapEarly)} → ${mb(reader.heapEnd)} MB (${signed(reader.heapEnd - reader.heapEarly)} MB)`,
+    `${'parser memory (MB) after'.padEnd(28)}${CHECKPOINTS.map((f) => `${f * 100}%`.padStart(8)).join('')} of the files`,
   );
-  console.log(
-    `parser RSS after ${CHECKPOINTS.map((f) => `${f * 100}%`).join(' / ')} of the files: ` +
-      `${reader.rssCheckpoints.map(mb).join(' / ')} MB`,
-  );
+  console.log(column('RSS', (c) => c.rss));
+  console.log(column('heap used', (c) => c.heapUsed));
+  console.log(column('live heap after full GC', (c) => c.liveHeap));
+  if (gc) console.log('  (the full GCs run only at these checkpoints, with the clock paused)');
   return crashCount > 0 ? 1 : 0;
-}
-
-function signed(bytes: number): string {
-  return `${bytes >= 0 ? '+' : ''}${mb(bytes)}`;
 }

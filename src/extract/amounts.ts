@@ -13,16 +13,16 @@ export interface FoundAmount {
 }
 
 // A number after its first digit: '11.100.000', '4,116', '1.500', '0,5', or with spaced thousands
-// '11 100 000'. Separators delimit the digit runs, so there is exactly one way to match.
-const NUM_REST = String.raw`(?:\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\d)|\d*(?:[.,]\d+)*)`;
+// '11 100 000'. Separators delimit the digit runs, so there is exactly one way to match; the
+// bounds keep absurd digit runs (which would also overflow) from being matched at all.
+const NUM_REST = String.raw`(?:\d{0,2}(?:[ \u00a0\u202f]\d{3}){1,5}(?:,\d{1,12})?(?!\d)|\d{0,17}(?:[.,]\d{1,17}){0,5})(?![.,]?\d)`;
 const NUM = String.raw`\d${NUM_REST}`;
 const UNIT = String.raw`(?<unit>[Mm]ln\.?|[Mm]ld\.?|[Mm]rd\.?|[Mm]iljoen|[Mm]iljard|[Bb]iljoen|[Dd]uizend)(?![A-Za-z])`;
 // Table multiplier right after the number: '(x 1.000)', '(x € 1.000)', '(× € 1 mln)'.
 const MULT = String.raw`\(\s*[x×]\s*(?:€\s*|EUR\s*)?(?<mult>1[.\s]?000[.\s]?000|1[.\s]?000|1\s*(?:mln|miljoen|mld|mrd|miljard)\.?)\s*\)`;
 // A trailing currency word, unless it is the sign of the next amount ('2023 EUR 5 mln').
 const CUR = String.raw`(?<cur>[Ee]uro|EUR)(?![A-Za-z])(?!\s*\d)`;
-// A euro sign before the number ('€ 4,116', 'EUR 5', '€' at the end of the line before).
-const SIGN_BEFORE = /(?:€|(?<![A-Za-z])EUR)\s*$/;
+// How far back from the number a euro sign is looked for ('€ \n4,116').
 const SIGN_WINDOW = 16;
 
 // A number is a candidate when a sign stands before it, or when an indicator follows within a
@@ -40,6 +40,7 @@ const AMOUNT = new RegExp(
 // String.includes runs at several GB/s, far faster than any regex over the same text.
 const HINTS = ['€', 'EUR', 'uro', 'mln', 'mld', 'mrd', 'Mln', 'Mld', 'Mrd', '(x', '( x', '×'];
 const ABBREVIATION = /^[Mm](?:ln|ld|rd)/;
+const DIGITS = /^\d+$/;
 // Another currency just before the number.
 const FOREIGN_BEFORE = /(?:[$£¥]|US\$?|USD|GBP|CHF|[Dd]ollar|[Pp]ond)\s*$/;
 // The header of a table ('Bedragen (x € 1.000)') is no amount.
@@ -62,31 +63,59 @@ function multiplierExponent(mult: string): number {
   return mult.replace(/\D/g, '').length - 1;
 }
 
+/** Where '€' or 'EUR' stands before the number at `at` (only whitespace between), or -1. */
+function signBefore(text: string, at: number): number {
+  let i = at;
+  const floor = Math.max(0, at - SIGN_WINDOW);
+  while (i > floor && /\s/.test(text[i - 1]!)) i--;
+  if (i > 0 && text[i - 1] === '€') return i - 1;
+  if (i >= 3 && text.startsWith('EUR', i - 3) && !(i >= 4 && /[A-Za-z]/.test(text[i - 4]!))) return i - 3;
+  return -1;
+}
+
 /**
  * Whole euros from a printed number and a power of ten, exactly: the digits are read as a string
- * and scaled with BigInt. Dutch style: ',' is the decimal comma and '.' groups thousands; a lone
+ * and scaled as integers (BigInt past 15 digits). Dutch style: ',' is the decimal comma and '.' groups thousands; a lone
  * '.' not followed by exactly three digits is read as a decimal point ('4.5 mln').
  * Null when the result is beyond Number.MAX_SAFE_INTEGER.
  */
 export function toEuros(printed: string, exponent: number): number | null {
-  const s = printed.replace(/[ \u00a0\u202f]/g, '');
-  const commas = s.split(',').length - 1;
-  const dots = s.split('.').length - 1;
-  let decimal: ',' | '.' | null = null;
-  if (commas > 0 && dots > 0) decimal = s.lastIndexOf(',') > s.lastIndexOf('.') ? ',' : '.';
-  else if (commas === 1) decimal = ',';
-  else if (dots === 1 && !/\.\d{3}$/.test(s)) decimal = '.';
-  let whole = s;
-  let fraction = '';
-  if (decimal) {
-    const cut = s.lastIndexOf(decimal);
-    whole = s.slice(0, cut);
-    fraction = s.slice(cut + 1);
-  }
-  whole = whole.replace(/[.,]/g, '');
-  if (!/^\d+$/.test(whole) || !/^\d*$/.test(fraction)) return null;
-  const scaled = BigInt(whole + fraction);
+  const s =
+    printed.includes(' ') || printed.includes('\u00a0') || printed.includes('\u202f')
+      ? printed.replace(/[ \u00a0\u202f]/g, '')
+      : printed;
+  const lastComma = s.lastIndexOf(',');
+  const lastDot = s.lastIndexOf('.');
+  let cut = -1;
+  if (lastComma >= 0 && lastDot >= 0) cut = Math.max(lastComma, lastDot);
+  else if (lastComma >= 0 && s.indexOf(',') === lastComma) cut = lastComma;
+  else if (lastDot >= 0 && s.indexOf('.') === lastDot && s.length - lastDot !== 4) cut = lastDot;
+  const whole = (cut >= 0 ? s.slice(0, cut) : s).replace(/[.,]/g, '');
+  const fraction = cut >= 0 ? s.slice(cut + 1) : '';
+  if (!DIGITS.test(whole) || !/^\d*$/.test(fraction)) return null;
+  const digits = whole + fraction;
   const shift = exponent - fraction.length;
+  // Plain numbers are exact below 2^53: the fast path needs no BigInt.
+  if (digits.length <= 15 && shift >= -15 && shift <= 15) {
+    const scaled = Number(digits);
+    if (shift >= 0) {
+      const euros = scaled * 10 ** shift;
+      return Number.isSafeInteger(euros) ? euros : null;
+    }
+    const divisor = 10 ** -shift;
+    let q = Math.floor(scaled / divisor);
+    let r = scaled - q * divisor;
+    // The float division can land one off next to an integer; the remainder says which way.
+    if (r < 0) {
+      q--;
+      r += divisor;
+    } else if (r >= divisor) {
+      q++;
+      r -= divisor;
+    }
+    return 2 * r >= divisor ? q + 1 : q;
+  }
+  const scaled = BigInt(digits);
   let euros: bigint;
   if (shift >= 0) {
     euros = scaled * 10n ** BigInt(shift);
@@ -112,16 +141,17 @@ export function findEuroAmounts(text: string): FoundAmount[] {
     const num = g.num!;
     const unit = g.unit;
     const end = m.index + m[0].length;
-    const sign = SIGN_BEFORE.exec(text.slice(Math.max(0, m.index - SIGN_WINDOW), m.index));
-    const index = sign ? m.index - sign[0].length : m.index;
-    let euro = sign !== null || g.cur !== undefined || g.mult !== undefined;
+    const signAt = signBefore(text, m.index);
+    const sign = signAt >= 0;
+    const index = sign ? signAt : m.index;
+    let euro = sign || g.cur !== undefined || g.mult !== undefined;
     if (!euro && unit !== undefined && ABBREVIATION.test(unit)) {
       euro = !NOT_EUROS_AFTER.test(text.slice(end, end + 16));
     }
     if (!euro) continue;
     const before = text.slice(Math.max(0, index - 8), index);
     if (MULTIPLIER_BEFORE.test(before)) continue;
-    if (sign === null && FOREIGN_BEFORE.test(before)) continue;
+    if (!sign && FOREIGN_BEFORE.test(before)) continue;
 
     let exponent = 0;
     if (unit !== undefined) exponent = unitExponent(unit);

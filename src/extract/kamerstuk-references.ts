@@ -16,8 +16,9 @@ export interface FoundKamerstukReference {
 
 // Printed dossier: five digits (optionally '36 360'), then numeric parts joined by a hyphen
 // ('21 501-31') and letter/Roman parts after a space ('36 360 VI', '36 200 IXB'). Every
-// repetition starts with a separator, so the loop cannot split the same text two ways.
-const DOSSIER_TAIL = String.raw`[ \u00a0\u202f]?\d{3}(?!\d)(?:[-–](?:\d{1,3}(?!\d)|[A-Z]{1,6}(?![\w]))|\s+[A-Z]{1,6}(?![\w]))*`;
+// repetition starts with a separator, so the loop cannot split the same text two ways. Every
+// repetition in this file is bounded, so that pathological input costs linear time.
+const DOSSIER_TAIL = String.raw`[ \u00a0\u202f]?\d{3}(?!\d)(?:[-–](?:\d{1,3}(?!\d)|[A-Z]{1,6}(?![\w]))|\s+[A-Z]{1,6}(?![\w])){0,3}`;
 const DOSSIER = String.raw`\d{2}${DOSSIER_TAIL}`;
 // Ondernummer: digits, or the letters of an Eerste Kamer stuk ('A', 'AI').
 const NUMBER = String.raw`(?:\d{1,4}(?!\d)|[A-Z]{1,3}(?![A-Za-z]))`;
@@ -25,25 +26,25 @@ const NUMBER = String.raw`(?:\d{1,4}(?!\d)|[A-Z]{1,3}(?![A-Za-z]))`;
 const MORE = String.raw`\d{1,4}(?!\d)(?![ \u00a0]\d{3}(?!\d))`;
 const LIST_SEP = String.raw`(?:\s*,\s*(?:en\s+)?|\s+en\s+|\s*&\s*)`;
 // 'nrs. 3, 4 en 7' lists freely; after a singular 'nr.' a further number needs its own 'nr.'.
-const NUMBERS = String.raw`(?:[Nn]rs\.?|[Nn]ummers)\s*${NUMBER}(?:${LIST_SEP}(?:[Nn]rs?\.?\s*)?${MORE})*|(?:[Nn]r\.?|[Nn]ummer)\s*${NUMBER}(?:${LIST_SEP}[Nn]r\.?\s*${MORE})*`;
+const NUMBERS = String.raw`(?:[Nn]rs\.?|[Nn]ummers)\s*${NUMBER}(?:${LIST_SEP}(?:[Nn]rs?\.?\s*)?${MORE}){0,30}|(?:[Nn]r\.?|[Nn]ummer)\s*${NUMBER}(?:${LIST_SEP}[Nn]r\.?\s*${MORE}){0,30}`;
 const DOSSIER_NR_SEP = String.raw`(?:\s*,\s*|\s+)`;
 // Chamber and session of the citation style 'Kamerstukken II 2022/23, '.
 const CITATION = String.raw`(?:(?:II|I|EK|TK),?\s+)?(?:\d{4}\s*[/–-]\s*\d{2,4}\s*,?\s*)?`;
 // Compact 'dossier-number' after the word Kamerstuk: '31865-207', '36100-VI-1', '21501-31-205'.
-const COMPACT = String.raw`\d{5}(?:-(?:\d{1,3}|[A-Z]{1,6}))*-\d{1,4}(?![\w-])`;
+const COMPACT = String.raw`\d{5}(?:-(?:\d{1,3}|[A-Z]{1,6})){0,3}-\d{1,4}(?![\w-])`;
 
 // Each lookbehind stands after the first character it guards: a lookbehind at the very start
 // of a pattern is tried at every position of the text and halves the scan speed.
 const REFERENCE = new RegExp(
   [
     // Official id, also inside a URL: 'kst-36360-VI-12'.
-    String.raw`k(?<![\w-]k)st-(?<kst>\d{5}(?:-[0-9A-Z]+)*-[0-9A-Z]+)(?![0-9A-Za-z])`,
+    String.raw`k(?<![\w-]k)st-(?<kst>\d{5}(?:-[0-9A-Z]{1,6}){0,3}-[0-9A-Z]{1,6})(?![0-9A-Za-z])`,
     // With the word Kamerstuk(ken): full form, citation form, compact form.
     String.raw`[Kk](?<![A-Za-z][Kk])amerstuk(?:ken)?\s+${CITATION}(?:(?<d1>${DOSSIER})(?:${DOSSIER_NR_SEP}(?<n1>${NUMBERS})|\s*,\s*(?<l1>[A-Z]{1,2})(?![\w]))|(?<c1>${COMPACT}))`,
     // Bare dossier and number: '(21 501-31, nr. 205)'.
     String.raw`(?<d2>\d(?<![\w.,/–-]\d)\d${DOSSIER_TAIL})${DOSSIER_NR_SEP}(?<n2>${NUMBERS})`,
     // Bare compact form only with a letter part ('36100-VI-1'): plain '31865-207' is too ambiguous.
-    String.raw`(?<c2>\d(?<![\w.,/–-]\d)\d{4}(?:-\d{1,3})*-[A-Z]{1,6}(?:-\d{1,3})*-\d{1,4})(?![\w-])`,
+    String.raw`(?<c2>\d(?<![\w.,/–-]\d)\d{4}(?:-\d{1,3}){0,2}-[A-Z]{1,6}(?:-\d{1,3}){0,2}-\d{1,4})(?![\w-])`,
   ].join('|'),
   'g',
 );

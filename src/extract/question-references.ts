@@ -14,15 +14,16 @@ export interface FoundQuestionReference {
 /** A range such as 'vragen 1 tot en met 500' is cut off after this many numbers. */
 export const MAX_RANGE = 200;
 
-const QUESTION_WORD = String.raw`[Vv]ra(?:ag|gen)`;
-const ANSWER_WORD = String.raw`(?:[Aa]ntwoord(?:en)?|[Bb]eantwoording)`;
+const QUESTION_WORD = `[Vv]ra(?:ag|gen)`;
+const ANSWER_WORD = `(?:[Aa]ntwoord(?:en)?|[Bb]eantwoording)`;
 const INTRO = String.raw`(?:(?:[Zz]ie|naar)\s+(?:ook\s+)?(?:onder\s+)?)`;
 const ARTICLE = String.raw`(?:(?:het|mijn|ons|de)\s+)`;
 // A number that is a question number: not a year, a decimal, a percentage, an amount or a date.
 const NOT_QUESTION_NUMBER = String.raw`(?![.,]\d)(?!\s*(?:%|procent|keer|maal|jaar|jaren|maanden|weken|dagen|uur|miljoen|miljard|mln|mld|euro|vragen|personen|mensen|jan|feb|maart|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)(?![a-z]))`;
 const NUMBER = String.raw`\(?\d{1,3}(?!\d)[a-z]?\)?${NOT_QUESTION_NUMBER}`;
 const SEP = String.raw`(?:\s*,\s*(?:en\s+)?|\s+(?:en|of)\s+|\s*&\s*|\s*(?:[-–]|t/m|tot\s+en\s+met)\s*)`;
-const LIST = String.raw`${NUMBER}(?:${SEP}(?:${QUESTION_WORD}\s+)?${NUMBER})*`;
+// Bounded, so that a pathological list costs linear time.
+const LIST = String.raw`${NUMBER}(?:${SEP}(?:${QUESTION_WORD}\s+)?${NUMBER}){0,50}`;
 
 // The scan starts at the key word (a literal, which the regex engine finds fast); what stands
 // before it ('Zie het ', 'naar ') is read back from the text afterwards.
@@ -36,7 +37,7 @@ const REFERENCE = new RegExp(
   'g',
 );
 // What may stand before the key word and belongs to the reference.
-const PREFIX = new RegExp(String.raw`(?<![A-Za-zÀ-ÿ])${INTRO}?${ARTICLE}?$`);
+const PREFIX = new RegExp(`(?<![A-Za-zÀ-ÿ])${INTRO}?${ARTICLE}?$`);
 const INTRO_START = /^(?:[Zz]ie|naar)\s/;
 const LETTER_BEFORE = /[A-Za-zÀ-ÿ]/;
 

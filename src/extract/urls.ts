@@ -18,8 +18,7 @@ const PREFIXED = new RegExp(String.raw`[Hh][Tt][Tt][Pp][Ss]?://${BODY}+|www\.[A-
 // top-level domains count, so that words glued by PDF extraction ('gedaan.de') are not taken.
 const TLD = /\.(?:nl|eu|com|org|int)(?![\w-])/g;
 const HOST = /^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)*$/;
-const HOST_CHAR = /[a-z0-9.-]/;
-const PATH = new RegExp(String.raw`^/${BODY}*`);
+const PATH = new RegExp(`^/${BODY}*`);
 // Longest host name (RFC 1035) and the longest path looked at.
 const MAX_HOST = 253;
 const MAX_PATH = 2048;
@@ -53,6 +52,11 @@ function trimEnd(raw: string): string {
   return raw.slice(0, end);
 }
 
+/** a-z, 0-9, '.', '-'. */
+function isHostChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 45;
+}
+
 function count(s: string, ch: string): number {
   let n = 0;
   for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) n++;
@@ -74,16 +78,28 @@ export function findUrls(text: string): FoundUrl[] {
   const prefixed = out.length;
   let covered = 0; // the next prefixed address whose span may hold a top-level domain hit
   let bareEnd = 0; // end of the last bare domain ('a.nl.nl' gives one)
+  // Where the last walk back began and ended: a run of host characters is walked only once.
+  let walkedFrom = -1;
+  let walkedTo = -1;
   for (const m of text.matchAll(TLD)) {
     while (covered < prefixed && out[covered]!.index + out[covered]!.text.length <= m.index) covered++;
     if (covered < prefixed && out[covered]!.index <= m.index) continue;
     if (m.index < bareEnd) continue;
     let start = m.index;
     const floor = Math.max(0, m.index - MAX_HOST);
-    while (start > floor && HOST_CHAR.test(text[start - 1]!)) start--;
+    while (start > floor && isHostChar(text.charCodeAt(start - 1))) {
+      start--;
+      if (start === walkedFrom) {
+        start = Math.max(walkedTo, floor);
+        break;
+      }
+    }
+    walkedFrom = m.index;
+    walkedTo = start;
+    if (start > 0 && GLUED_BEFORE.test(text[start - 1]!)) continue;
     const tldEnd = m.index + m[0].length;
     const host = text.slice(start, tldEnd);
-    if (!HOST.test(host) || (start > 0 && GLUED_BEFORE.test(text[start - 1]!))) continue;
+    if (!HOST.test(host)) continue;
     const path = PATH.exec(text.slice(tldEnd, tldEnd + MAX_PATH))?.[0] ?? '';
     const printed = trimEnd(host + path);
     bareEnd = start + printed.length;

@@ -20,8 +20,8 @@ const NUM = String.raw`\d${NUM_REST}`;
 const UNIT = String.raw`(?<unit>[Mm]ln\.?|[Mm]ld\.?|[Mm]rd\.?|[Mm]iljoen|[Mm]iljard|[Bb]iljoen|[Dd]uizend)(?![A-Za-z])`;
 // Table multiplier right after the number: '(x 1.000)', '(x € 1.000)', '(× € 1 mln)'.
 const MULT = String.raw`\(\s*[x×]\s*(?:€\s*|EUR\s*)?(?<mult>1[.\s]?000[.\s]?000|1[.\s]?000|1\s*(?:mln|miljoen|mld|mrd|miljard)\.?)\s*\)`;
-// A trailing currency word, unless it is the sign of the next amount ('2023 EUR 5 mln').
-const CUR = String.raw`(?<cur>[Ee]uro|EUR)(?![A-Za-z])(?!\s*\d)`;
+// A trailing currency word; 'EUR' not when it is the sign of the next amount ('2023 EUR 5 mln').
+const CUR = String.raw`(?<cur>[Ee]uro(?![A-Za-z])|EUR(?![A-Za-z])(?!\s*\d))`;
 // How far back from the number a euro sign is looked for ('€ \n4,116').
 const SIGN_WINDOW = 16;
 
@@ -42,10 +42,10 @@ const HINTS = ['€', 'EUR', 'uro', 'mln', 'mld', 'mrd', 'Mln', 'Mld', 'Mrd', '(
 const ABBREVIATION = /^[Mm](?:ln|ld|rd)/;
 const DIGITS = /^\d+$/;
 // Another currency just before the number.
-const FOREIGN_BEFORE = /(?:[$£¥]|US\$?|USD|GBP|CHF|[Dd]ollar|[Pp]ond)\s*$/;
-// The header of a table ('Bedragen (x € 1.000)') is no amount.
-const MULTIPLIER_BEFORE = /[x×]\s*$/;
-// What an abbreviated unit without a sign counts when it is not euros ('3 mln. inwoners').
+const FOREIGN_BEFORE = /(?:[$£¥]|(?<![A-Za-z])(?:US\$?|USD|GBP|CHF|[Dd]ollar|[Pp]ond))\s*$/;
+// The header of a table ('Bedragen (x € 1.000)') is no amount; 'max € 5' is.
+const MULTIPLIER_BEFORE = /(?<![A-Za-z])[x×]\s*$/;
+// What follows an abbreviated unit without a sign when the amount is not euros ('3 mln. inwoners').
 const NOT_EUROS_AFTER =
   /^\s*(?:[Dd]ollar|US|USD|\$|GBP|pond|yen|frank|liter|kilo|kg|ton\b|m3|m²|kuub|vaten|[kMGT]Wh|[A-Za-z]*watt|km|kilometer|uur|jaar|inwoners|mensen|personen|huishoudens|burgers|bezoek|reizigers|gebruikers|leerlingen|studenten|woningen|auto|stuks|exemplaren|dieren|bomen|keer|berichten|meldingen|klanten|patiënten|werknemers|banen|aanvragen|downloads|views|hits|(?:euro)?cent)/;
 

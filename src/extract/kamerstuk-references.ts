@@ -25,8 +25,11 @@ const NUMBER = String.raw`(?:\d{1,4}(?!\d)|[A-Z]{1,3}(?![A-Za-z]))`;
 // A further number in a list: digits only, and not the start of the next dossier ('nrs. 1, 36 360 VII').
 const MORE = String.raw`\d{1,4}(?!\d)(?![ \u00a0]\d{3}(?!\d))`;
 const LIST_SEP = String.raw`(?:\s*,\s*(?:en\s+)?|\s+en\s+|\s*&\s*)`;
-// 'nrs. 3, 4 en 7' lists freely; after a singular 'nr.' a further number needs its own 'nr.'.
-const NUMBERS = String.raw`(?:[Nn]rs\.?|[Nn]ummers)\s*${NUMBER}(?:${LIST_SEP}(?:[Nn]rs?\.?\s*)?${MORE}){0,30}|(?:[Nn]r\.?|[Nn]ummer)\s*${NUMBER}(?:${LIST_SEP}[Nn]r\.?\s*${MORE}){0,30}`;
+// A dash only without spaces: 'nrs. 3 - 2022' is a clause, not a range.
+const RANGE_SEP = String.raw`(?:\s*t/m\s*|[-–]|\s+tot\s+en\s+met\s+)`;
+// 'nrs. 3, 4 en 7' and 'nrs. 3 t/m 5' list freely; after a singular 'nr.' a further number
+// needs its own 'nr.'.
+const NUMBERS = String.raw`(?:[Nn]rs\.?|[Nn]ummers)\s*${NUMBER}(?:(?:${LIST_SEP}(?:[Nn]rs?\.?\s*)?|${RANGE_SEP})${MORE}){0,30}|(?:[Nn]r\.?|[Nn]ummer)\s*${NUMBER}(?:${LIST_SEP}[Nn]r\.?\s*${MORE}){0,30}`;
 const DOSSIER_NR_SEP = String.raw`(?:\s*,\s*|\s+)`;
 // Chamber and session of the citation style 'Kamerstukken II 2022/23, '.
 const CITATION = String.raw`(?:(?:II|I|EK|TK),?\s+)?(?:\d{4}\s*[/–-]\s*\d{2,4}\s*,?\s*)?`;
@@ -49,7 +52,9 @@ const REFERENCE = new RegExp(
   'g',
 );
 
-const NUMBER_TOKEN = /\d+|[A-Z]{1,3}(?![A-Za-z])/g;
+const NUMBER_TOKEN = /(\d+)|([A-Z]{1,3}(?![A-Za-z]))|t\/m|tot\s+en\s+met|[-–]/g;
+/** A longer range ('nrs. 3–2022') is taken for a misreading and its high end dropped. */
+const MAX_RANGE = 50;
 const NR_WORD = /[Nn](?:ummers?|rs?\.?)/g;
 const SESSION = /\d{4}\s*[/–-]\s*\d{2,4}/;
 
@@ -58,11 +63,29 @@ function dossierOf(raw: string): string {
   return raw.replace(/–/g, '-');
 }
 
-/** The numbers in 'nrs. 3, 4 en 7' → ['3', '4', '7'] (leading zeros dropped). */
+/** The numbers in 'nrs. 3, 4 en 7' → ['3', '4', '7'], 'nrs. 3 t/m 5' → ['3', '4', '5'] (no leading zeros). */
 function numbersOf(list: string): string[] {
   const out: string[] = [];
+  let range = false;
+  let last = -1;
   for (const m of list.replace(NR_WORD, ' ').matchAll(NUMBER_TOKEN)) {
-    out.push(/^\d/.test(m[0]) ? String(Number(m[0])) : m[0]);
+    if (m[2] !== undefined) {
+      out.push(m[2]);
+      last = -1;
+    } else if (m[1] !== undefined) {
+      const n = Number(m[1]);
+      if (range && last >= 0 && n > last) {
+        if (n - last > MAX_RANGE) break;
+        for (let i = last + 1; i <= n; i++) out.push(String(i));
+      } else {
+        out.push(String(n));
+      }
+      last = n;
+    } else {
+      range = true;
+      continue;
+    }
+    range = false;
   }
   return out;
 }

@@ -16,7 +16,7 @@ export const MAX_RANGE = 200;
 
 const QUESTION_WORD = `[Vv]ra(?:ag|gen)`;
 const ANSWER_WORD = `(?:[Aa]ntwoord(?:en)?|[Bb]eantwoording)`;
-const INTRO = String.raw`(?:(?:[Zz]ie|naar)\s+(?:ook\s+)?(?:onder\s+)?)`;
+const SEE = String.raw`(?:[Zz]ie\s+(?:ook\s+)?(?:onder\s+)?)`;
 const ARTICLE = String.raw`(?:(?:het|mijn|ons|de)\s+)`;
 // A number that is a question number: not a year, a decimal, a percentage, an amount or a date.
 const NOT_QUESTION_NUMBER = String.raw`(?![.,]\d)(?!\s*(?:%|procent|keer|maal|jaar|jaren|maanden|weken|dagen|uur|miljoen|miljard|mln|mld|euro|vragen|personen|mensen|jan|feb|maart|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)(?![a-z]))`;
@@ -36,9 +36,12 @@ const REFERENCE = new RegExp(
     String.raw`(?:(?:nummers?|nrs?\.?)\s*)?(?<list>${LIST})`,
   'g',
 );
-// What may stand before the key word and belongs to the reference.
-const PREFIX = new RegExp(`(?<![A-Za-zÀ-ÿ])${INTRO}?${ARTICLE}?$`);
-const INTRO_START = /^(?:[Zz]ie|naar)\s/;
+// What may stand before the key word and belongs to the reference ('Zie het ').
+const PREFIX = new RegExp(`(?<![A-Za-zÀ-ÿ])${SEE}?${ARTICLE}?$`);
+// What must stand before a bare answer number ('zie antwoord 5', 'verwijs ik naar antwoord 5').
+const SEE_OR_TO = new RegExp(String.raw`(?<![A-Za-zÀ-ÿ])(?:${SEE}|naar\s+)${ARTICLE}?$`);
+// How far back the prefix is looked for.
+const PREFIX_WINDOW = 24;
 const LETTER_BEFORE = /[A-Za-zÀ-ÿ]/;
 
 // Cheap gate (String.includes runs at several GB/s).
@@ -88,9 +91,10 @@ export function findQuestionReferences(text: string): FoundQuestionReference[] {
   if (!HINTS.some((h) => text.includes(h))) return out;
   for (const m of text.matchAll(REFERENCE)) {
     if (m.index > 0 && LETTER_BEFORE.test(text[m.index - 1]!)) continue;
-    const prefix = PREFIX.exec(text.slice(Math.max(0, m.index - 24), m.index))![0];
+    const before = text.slice(Math.max(0, m.index - PREFIX_WINDOW), m.index);
+    if (m.groups!.answer !== undefined && !SEE_OR_TO.test(before)) continue;
+    const prefix = PREFIX.exec(before)![0];
     const index = m.index - prefix.length;
-    if (m.groups!.answer !== undefined && !INTRO_START.test(prefix)) continue;
     if (prefix === '' && LABEL_START.test(m[0]) && atLineStart(text, index)) continue;
     const targets = targetsOf(m.groups!.list!);
     if (targets.length === 0) continue;

@@ -1,11 +1,12 @@
 // Blocks → plain text, the form search and the JSON's `question`/`answer` fields use:
 // paragraphs separated by a blank line, list items on their own line, footnote markers left out.
+// Readers hand over text with single spaces; this does not normalise whitespace again.
 import type { Block, Inline } from './publication.js';
 
 export function inlineText(content: readonly Inline[]): string {
   let out = '';
   for (const node of content) if (node.type === 'text') out += node.value;
-  return out.replace(/\s+/g, ' ').trim();
+  return out.trim();
 }
 
 export function blockText(block: Block): string {

@@ -99,10 +99,30 @@ export function removeFootnoteBlocks(lines: readonly Line[]): { lines: Line[]; n
 
 // A glued marker: digits right after a letter, or after closing punctuation that follows a letter;
 // followed by a space, punctuation or the end. Not after "nr." and the like.
-const MARKER = /(?<=[\p{L}»”’)]|[\p{L}»”’)][.,;:!?])(\d{1,3})(?=[\s.,;:!?)]|$)/gu;
-const NOT_BEFORE_MARKER =
-  /(?:^|[\s(])(?:nr|nrs|no|art|blz|p|pag|lid|vraag|sub|bijlage|box|fase|niveau|stap)\.?$/i;
+const LETTER = /\p{L}/u;
+const CLOSING = new Set(['»', '”', '’', ')']);
+const SENTENCE_PUNCT = new Set(['.', ',', ';', ':', '!', '?']);
+const AFTER_MARKER = new Set([' ', '.', ',', ';', ':', '!', '?', ')', '\n']);
+const NOT_BEFORE_MARKER = /(?:^|[\s(])(?:nr|nrs|no|art|blz|p|pag|lid|vraag|sub|bijlage|box|fase|niveau|stap)\.?$/i;
 const ALSO_MARKER = /^\??\s*,\s*(\d{1,3})(?=[\s.,;:!?)]|$)/;
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+function letterOrClosing(ch: string | undefined): boolean {
+  return ch !== undefined && (CLOSING.has(ch) || LETTER.test(ch));
+}
+
+/** Whether the digits text[i, end) stand where a glued footnote marker can. */
+function gluedAt(text: string, i: number, end: number): boolean {
+  if (isDigit(text[i - 1]) || isDigit(text[end])) return false;
+  const after = text[end];
+  if (after !== undefined && !AFTER_MARKER.has(after)) return false;
+  const before = text[i - 1];
+  if (letterOrClosing(before)) return true;
+  return before !== undefined && SENTENCE_PUNCT.has(before) && letterOrClosing(text[i - 2]);
+}
 
 export interface MarkerCounter {
   /** The number the next footnote marker must carry. */
@@ -113,37 +133,32 @@ export interface MarkerCounter {
  * Splits a paragraph's text into text and footnote markers. Markers must run on in document
  * order (counter.next), which keeps "CO2" or a stray number from being taken for one.
  */
-export function splitFootnoteMarkers(
-  text: string,
-  counter: MarkerCounter,
-): { content: Inline[]; markers: number[] } {
+export function splitFootnoteMarkers(text: string, counter: MarkerCounter): { content: Inline[]; markers: number[] } {
   const markers: number[] = [];
-  if (!/\d/.test(text)) return { content: [{ type: 'text', value: text }], markers };
   const content: Inline[] = [];
   let last = 0;
-  MARKER.lastIndex = 0;
-  for (let m = MARKER.exec(text); m !== null; m = MARKER.exec(text)) {
-    const n = Number(m[1]);
-    if (n !== counter.next) continue;
-    const before = text.slice(Math.max(0, m.index - 8), m.index);
-    if (NOT_BEFORE_MARKER.test(before)) continue;
-    if (m.index > last) content.push({ type: 'text', value: text.slice(last, m.index) });
-    content.push({ type: 'footnoteRef', number: n });
-    markers.push(n);
+  // Only the next number in turn can be a marker, so look for that number alone.
+  let needle = String(counter.next);
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+    const end = i + needle.length;
+    if (!gluedAt(text, i, end) || NOT_BEFORE_MARKER.test(text.slice(Math.max(0, i - 8), i))) continue;
+    if (i > last) content.push({ type: 'text', value: text.slice(last, i) });
+    content.push({ type: 'footnoteRef', number: counter.next });
+    markers.push(counter.next);
     counter.next++;
-    last = m.index + m[0].length;
+    last = end;
     // "»1?, 2": a second marker on the same spot.
-    const also = ALSO_MARKER.exec(text.slice(last));
+    const also = ALSO_MARKER.exec(text.slice(last, last + 8));
     if (also && Number(also[1]) === counter.next) {
-      const q = also[0].startsWith('?') ? '?' : '';
-      if (q) content.push({ type: 'text', value: q });
+      if (also[0].startsWith('?')) content.push({ type: 'text', value: '?' });
       content.push({ type: 'footnoteRef', number: counter.next });
       markers.push(counter.next);
       counter.next++;
       last += also[0].length;
     }
-    MARKER.lastIndex = last;
+    needle = String(counter.next);
+    i = last - 1;
   }
-  if (last < text.length) content.push({ type: 'text', value: text.slice(last) });
+  if (last < text.length || content.length === 0) content.push({ type: 'text', value: text.slice(last) });
   return { content, markers };
 }

@@ -155,7 +155,13 @@ function parseDocuments(text: string): SubjectDocument[] {
     const m = re(String.raw`van DATE`).exec(s);
     return m ? parseDutchDate(m[1]!) : null;
   };
+  let previous = '';
   for (const ref of refs) {
+    // "nrs. 1 en 2": several references at one place name the same document description.
+    if (ref.index < start) {
+      documents.push({ description: previous, date: lastDate, reference: ref.ref });
+      continue;
+    }
     let description = rest.slice(start, ref.index);
     description = description
       .replace(/\((?:Bijlage bij )?(?:Kamerstuk(?:ken)?\s*)?$/, '')
@@ -165,6 +171,7 @@ function parseDocuments(text: string): SubjectDocument[] {
     const date: string | null = dateIn(description) ?? lastDate;
     lastDate = date;
     documents.push({ description, date, reference: ref.ref });
+    previous = description;
     start = ref.index + ref.text.length;
   }
   if (refs.length === 0) {

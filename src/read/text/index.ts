@@ -38,6 +38,10 @@ export interface TextReadOptions {
   words: WordChecker;
 }
 
+const MAY_HOLD_KAMERSTUK = /[Nn]rs?\.|[Nn]ummers? \d|[Kk]amerstuk|kst-|\d{5}-/;
+const MAY_HOLD_AMOUNT = /€|EUR|[Ee]uro|mln|mld|mrd|x 1\.000/;
+const MAY_HOLD_QUESTION_REF = /[Vv]ra(?:ag|gen) \d/;
+
 const OFFICIAL_ID_IN_NAME = /(kst-[0-9A-Za-z-]+?|ah-(?:tk|ek)-\d{8}-\d+)(?:\.[a-z]+)?$/;
 
 function baseName(fileName: string): string {
@@ -177,12 +181,19 @@ export function readText(input: string, options: TextReadOptions): Publication {
   // References and amounts, per question.
   const references: Reference[] = [];
   const amounts: Amount[] = [];
+  // Cheap gates first: most questions hold no reference, URL or amount.
   const scan = (plain: string, question: number | null): void => {
-    for (const r of findKamerstukReferences(plain)) {
-      references.push({ kind: 'kamerstuk', text: r.text, question, kamerstuk: r.ref });
+    if (MAY_HOLD_KAMERSTUK.test(plain)) {
+      for (const r of findKamerstukReferences(plain)) {
+        references.push({ kind: 'kamerstuk', text: r.text, question, kamerstuk: r.ref });
+      }
     }
-    for (const u of findUrls(plain)) references.push({ kind: 'url', text: u.text, question, url: u.url });
-    for (const a of findEuroAmounts(plain)) amounts.push({ euros: a.euros, text: a.text, question });
+    if (plain.includes('www.') || plain.includes('://') || plain.includes('.nl')) {
+      for (const u of findUrls(plain)) references.push({ kind: 'url', text: u.text, question, url: u.url });
+    }
+    if (MAY_HOLD_AMOUNT.test(plain)) {
+      for (const a of findEuroAmounts(plain)) amounts.push({ euros: a.euros, text: a.text, question });
+    }
   };
   const scopeParagraphs = header.scope.map((i) => paragraphs[i]!);
   const scopeText = scopeParagraphs.map((p) => p.text).join('\n\n');
@@ -190,6 +201,7 @@ export function readText(input: string, options: TextReadOptions): Publication {
   for (const q of allQuestions) {
     const plain = q.answer ? `${q.question}\n\n${q.answer}` : q.question;
     scan(plain, q.number);
+    if (!MAY_HOLD_QUESTION_REF.test(plain)) continue;
     for (const r of findQuestionReferences(plain)) {
       for (const target of r.targets) {
         if (target === q.number) continue;

@@ -96,7 +96,19 @@ export function matchOrderedItem(text: string): { marker: string; rest: string }
 
 export const NO_QUESTIONS = /^Geen vragen\.?$/i;
 
+const CLOSERS = '»”’"\')]';
+const ENDERS = '.?!:;';
+
 /** Ends a sentence: . ? ! : ; possibly followed by a closing quote or bracket. */
 export function endsSentence(text: string): boolean {
-  return /[.?!:;][»”’"')\]]*$/.test(text);
+  // Scans from the end: an end-anchored regex would walk the whole (long) paragraph.
+  let i = text.length - 1;
+  while (i >= 0 && CLOSERS.includes(text[i]!)) i--;
+  return i >= 0 && ENDERS.includes(text[i]!);
+}
+
+/** Whether the text starts with a lower-case letter. */
+export function startsLower(text: string): boolean {
+  const c = text[0];
+  return c !== undefined && c !== c.toUpperCase() && c === c.toLowerCase();
 }

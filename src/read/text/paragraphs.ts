@@ -1,5 +1,5 @@
 // Lines → paragraphs: undo hard wraps and line-end hyphenation, keep real breaks.
-import { decideLineEndHyphen } from '../../extract/dehyphenate.js';
+import { decideLineEndHyphen, type HyphenDecision } from '../../extract/dehyphenate.js';
 import type { WordChecker } from '../../extract/word-list.js';
 import type { Line, TextShape } from './lines.js';
 import {
@@ -10,6 +10,7 @@ import {
   matchOrderedItem,
   matchQuestionMarker,
   NO_QUESTIONS,
+  startsLower,
 } from './markers.js';
 
 export interface Paragraph {
@@ -20,9 +21,32 @@ export interface Paragraph {
   lastLine: number;
 }
 
-const STARTS_LOWER = /^[\p{Ll}]/u;
 const STARTS_UPPER_OR_DIGIT = /^[\p{Lu}\d«"“‘'(€]/u;
-const HYPHENATED = /[\p{L}]-$/u;
+const LETTER = /\p{L}/u;
+
+/** Ends with a hyphen right after a letter: a candidate line-end hyphenation. */
+function hyphenated(text: string): boolean {
+  return text.endsWith('-') && text.length > 1 && LETTER.test(text[text.length - 2]!);
+}
+
+// Decisions are pure in (left, right, word list), and the same breaks recur across documents.
+const decisions = new WeakMap<WordChecker, Map<string, HyphenDecision>>();
+
+function decide(left: string, right: string, words: WordChecker): HyphenDecision {
+  let cache = decisions.get(words);
+  if (!cache) {
+    cache = new Map();
+    decisions.set(words, cache);
+  }
+  const key = `${left}\u0000${right}`;
+  let decision = cache.get(key);
+  if (decision === undefined) {
+    decision = decideLineEndHyphen(left, right, words);
+    if (cache.size > 100_000) cache.clear();
+    cache.set(key, decision);
+  }
+  return decision;
+}
 // Front-matter lines that always stand on their own, and headings set in capitals.
 const HEADER_LINE =
   /^(?:Vastgesteld\b|Nr\. ?[0-9A-Z]+\b|(?:De )?(?:fungerend |adjunct-)?(?:voorzitter|griffier) van de\b)/;
@@ -40,6 +64,8 @@ function lastToken(text: string): string {
 
 /** Does this line open a new paragraph whatever came before it? */
 function opensParagraph(text: string, prev: string): boolean {
+  // Most lines start with a lower-case letter, which no marker does.
+  if (startsLower(text)) return CAPS_LINE.test(prev);
   if (matchAnswerMarker(text) || NO_QUESTIONS.test(text) || matchBullet(text)) return true;
   if (HEADER_LINE.test(text) || CAPS_LINE.test(prev)) return true;
   const q = matchQuestionMarker(text);
@@ -55,6 +81,7 @@ export function buildParagraphs(lines: readonly Line[], shape: TextShape, words:
   let first = 0;
   let last = 0;
   let prev = '';
+  let prevMarkerOnly = false;
   let blankBefore = false;
 
   const flush = (): void => {
@@ -64,10 +91,11 @@ export function buildParagraphs(lines: readonly Line[], shape: TextShape, words:
 
   const append = (line: Line): void => {
     const t = line.text;
-    if (HYPHENATED.test(text) && /^[\p{L}«]/u.test(t)) {
-      const left = lastToken(text).slice(0, -1);
+    // Test the last line, not the paragraph so far: that would flatten a growing string each time.
+    if (hyphenated(prev) && (t[0] === '«' || LETTER.test(t[0]!))) {
+      const left = lastToken(prev).slice(0, -1);
       const right = firstToken(t);
-      const decision = decideLineEndHyphen(left, right, words);
+      const decision = decide(left, right, words);
       if (decision === 'join') text = text.slice(0, -1) + t;
       else if (decision === 'hyphen') text += t;
       else text += ` ${t}`;
@@ -85,11 +113,11 @@ export function buildParagraphs(lines: readonly Line[], shape: TextShape, words:
     }
     let continues = false;
     if (text.length > 0) {
-      if (opensParagraph(t, prev) || isMarkerOnly(prev)) continues = false;
+      if (prevMarkerOnly || opensParagraph(t, prev)) continues = false;
       else if (blankBefore) {
         // PDF text sometimes breaks a paragraph with a blank line mid-sentence.
-        continues = shape.pdf && STARTS_LOWER.test(t) && !endsSentence(prev);
-      } else if (HYPHENATED.test(prev)) continues = true;
+        continues = shape.pdf && startsLower(t) && !endsSentence(prev);
+      } else if (hyphenated(prev)) continues = true;
       else if (!shape.wrapped || prev.length > shape.width * 1.15) continues = false;
       else {
         const fits = prev.length + 1 + firstToken(t).length;
@@ -107,6 +135,7 @@ export function buildParagraphs(lines: readonly Line[], shape: TextShape, words:
       last = line.no;
     }
     prev = t;
+    prevMarkerOnly = !startsLower(t) && isMarkerOnly(t);
     blankBefore = false;
   }
   flush();

@@ -1,14 +1,9 @@
 // The text reader: extracted or copied text of a published question list → Publication.
 // A pure function: the Dutch word list comes in as an argument.
-import { findEuroAmounts } from '../../extract/amounts.js';
-import { findKamerstukReferences } from '../../extract/kamerstuk-references.js';
-import { findQuestionReferences } from '../../extract/question-references.js';
-import { findUrls } from '../../extract/urls.js';
 import type { WordChecker } from '../../extract/word-list.js';
 import { appendixId, kamerstukId, normaliseDossier, parseOfficialId } from '../../model/ids.js';
 import { blocksText } from '../../model/plain-text.js';
 import {
-  type Amount,
   type Chamber,
   FORMAT_NAME,
   FORMAT_VERSION,
@@ -16,7 +11,6 @@ import {
   type Publication,
   type PublicationKind,
   type Question,
-  type Reference,
   type Section,
   TRUNCATION_MARK,
   type Warning,
@@ -25,6 +19,7 @@ import { sessionOfDate } from '../../model/session.js';
 import { ReadError } from '../errors.js';
 import { removeArtefacts } from './artefacts.js';
 import type { MarkedParagraph } from './blocks.js';
+import { extractReferencesAndAmounts, type Segment } from './extraction.js';
 import { type MarkerCounter, removeFootnoteBlocks, splitFootnoteMarkers } from './footnotes.js';
 import { kindOfDocType, readHeader } from './header.js';
 import { measureShape, normaliseText, splitLines } from './lines.js';
@@ -37,10 +32,6 @@ export interface TextReadOptions {
   fileName?: string | null;
   words: WordChecker;
 }
-
-const MAY_HOLD_KAMERSTUK = /[Nn]rs?\.|[Nn]ummers? \d|[Kk]amerstuk|kst-|\d{5}-/;
-const MAY_HOLD_AMOUNT = /€|EUR|[Ee]uro|mln|mld|mrd|x 1\.000/;
-const MAY_HOLD_QUESTION_REF = /[Vv]ra(?:ag|gen) \d/;
 
 const OFFICIAL_ID_IN_NAME = /(kst-[0-9A-Za-z-]+?|ah-(?:tk|ek)-\d{8}-\d+)(?:\.[a-z]+)?$/;
 
@@ -178,39 +169,22 @@ export function readText(input: string, options: TextReadOptions): Publication {
     }
   }
 
-  // References and amounts, per question.
-  const references: Reference[] = [];
-  const amounts: Amount[] = [];
-  // Cheap gates first: most questions hold no reference, URL or amount.
-  const scan = (plain: string, question: number | null): void => {
-    if (MAY_HOLD_KAMERSTUK.test(plain)) {
-      for (const r of findKamerstukReferences(plain)) {
-        references.push({ kind: 'kamerstuk', text: r.text, question, kamerstuk: r.ref });
-      }
-    }
-    if (plain.includes('www.') || plain.includes('://') || plain.includes('.nl')) {
-      for (const u of findUrls(plain)) references.push({ kind: 'url', text: u.text, question, url: u.url });
-    }
-    if (MAY_HOLD_AMOUNT.test(plain)) {
-      for (const a of findEuroAmounts(plain)) amounts.push({ euros: a.euros, text: a.text, question });
-    }
-  };
+  // References and amounts, each extractor once over the whole publication.
   const scopeParagraphs = header.scope.map((i) => paragraphs[i]!);
   const scopeText = scopeParagraphs.map((p) => p.text).join('\n\n');
-  scan(scopeText, null);
-  for (const q of allQuestions) {
-    const plain = q.answer ? `${q.question}\n\n${q.answer}` : q.question;
-    scan(plain, q.number);
-    if (!MAY_HOLD_QUESTION_REF.test(plain)) continue;
-    for (const r of findQuestionReferences(plain)) {
-      for (const target of r.targets) {
-        if (target === q.number) continue;
-        references.push({ kind: 'question', text: r.text, question: q.number, target });
-        if (!q.refersTo.includes(target)) q.refersTo.push(target);
-      }
-    }
-  }
-  for (const f of footnotes) if (f.text) scan(f.text, f.question);
+  const segments: Segment[] = [
+    { question: null, text: scopeText, questionRefs: false },
+    ...allQuestions.map((q) => ({
+      question: q.number,
+      text: q.answer ? `${q.question}\n\n${q.answer}` : q.question,
+      questionRefs: true,
+    })),
+    ...footnotes.flatMap((f) => (f.text ? [{ question: f.question, text: f.text, questionRefs: false }] : [])),
+  ];
+  const { references, amounts, refersTo } = extractReferencesAndAmounts(segments);
+  allQuestions.forEach((q, i) => {
+    q.refersTo = refersTo[i + 1]!;
+  });
 
   // Identity.
   const dossiers = (

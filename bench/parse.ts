@@ -23,6 +23,7 @@ const WARM_UP_FILES = 20;
 const GOAL_MB_PER_S = 20;
 const SHOWN_FAILURES = 5;
 const BASELINE_PASSES = 3;
+const PARSER_PASSES = 3;
 /** Fractions of the files after which memory is recorded. */
 const CHECKPOINTS = [0.1, 0.25, 0.5, 0.75, 1];
 
@@ -220,7 +221,27 @@ export async function run(args: string[]): Promise<number> {
   failureCount = 0;
   crashes = [];
   crashCount = 0;
-  const reader = measure('parser (read + readText)', paths, bytes, parse, gc);
+  // Best of a few passes, as for the baseline: this machine's speed varies from second to second.
+  // The first pass also records memory at the checkpoints; the counts are those of one pass.
+  const reset = (): void => {
+    questions = 0;
+    found.fill(0);
+    failures = [];
+    failureCount = 0;
+    crashes = [];
+    crashCount = 0;
+  };
+  const label = `parser (read + readText, best of ${PARSER_PASSES})`;
+  let reader = measure(label, paths, bytes, parse, gc);
+  const passSeconds = [reader.seconds];
+  for (let pass = 1; pass < PARSER_PASSES; pass++) {
+    reset();
+    const p = measure(label, paths, bytes, parse, null);
+    passSeconds.push(p.seconds);
+    if (p.seconds < reader.seconds)
+      reader = { ...reader, seconds: p.seconds, peakRss: Math.max(reader.peakRss, p.peakRss) };
+  }
+  console.log(`parser passes: ${passSeconds.map((s) => `${s.toFixed(2)} s`).join(', ')}`);
   const usage = process.resourceUsage();
 
   console.log('');

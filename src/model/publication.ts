@@ -226,7 +226,9 @@ export const Publication = z.object({
     scope: z
       .string()
       .nullable()
-      .describe('The introductory text that says what was asked of whom, as plain text (paragraphs separated by a blank line).'),
+      .describe(
+        'The introductory text that says what was asked of whom, as plain text (paragraphs separated by a blank line).',
+      ),
     scopeBlocks: z.array(Block).describe('The same text as blocks, with footnote markers in place.'),
   }),
   dates: z.object({

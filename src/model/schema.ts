@@ -7,7 +7,8 @@ export function publicationJsonSchema(): Record<string, unknown> {
   return {
     $id: `https://vraagbaak.example/schemas/publication-v${FORMAT_VERSION}.json`,
     title: 'Vraagbaak Publication',
-    description: 'A parliamentary publication of written questions and answers, as every Vraagbaak reader produces it.',
+    description:
+      'A parliamentary publication of written questions and answers, as every Vraagbaak reader produces it.',
     ...schema,
   };
 }

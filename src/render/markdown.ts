@@ -101,7 +101,14 @@ export function renderMarkdown(pub: Publication): string {
     for (const q of section.questions) question(q, out);
   }
   if (pub.footnotes.length > 0)
-    out.push(pub.footnotes.map((f) => `[^${f.number}]: ${f.text === null ? '*(tekst ontbreekt in de bron)*' : escapeMarkdown(f.text)}`).join('\n'));
+    out.push(
+      pub.footnotes
+        .map(
+          (f) =>
+            `[^${f.number}]: ${f.text === null ? '*(tekst ontbreekt in de bron)*' : escapeMarkdown(f.text)}`,
+        )
+        .join('\n'),
+    );
   if (!pub.complete) out.push('*Deze publicatie is onvolledig: de bron breekt af.*');
   return `${out.filter((p) => p.length > 0).join('\n\n')}\n`;
 }

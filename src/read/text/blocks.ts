@@ -1,7 +1,15 @@
 // The paragraphs of one question or answer → blocks: paragraphs, bullet and numbered lists,
 // sub-headings.
 import type { Block, Inline, ListItem } from '../../model/publication.js';
-import { endsSentence, matchBullet, matchOrderedItem } from './markers.js';
+import {
+  type AnswerMarker,
+  endsSentence,
+  matchAnswerMarker,
+  matchBullet,
+  matchOrderedItem,
+  matchQuestionMarker,
+  type QuestionMarker,
+} from './markers.js';
 
 export interface MarkedParagraph {
   /** Plain text, footnote markers removed. */
@@ -11,6 +19,18 @@ export interface MarkedParagraph {
   markers: number[];
   line: number;
   lastLine: number;
+  /** The question and answer markers the paragraph opens with, matched once. */
+  question: QuestionMarker | null;
+  answer: AnswerMarker | null;
+}
+
+/** Matches a paragraph's markers once; every later step reads them from the paragraph. */
+export function withMarkers(p: Omit<MarkedParagraph, 'question' | 'answer'>): MarkedParagraph {
+  // Question markers start with 'V' or a digit, answer markers with 'A': skip the rest cheaply.
+  const c = p.text[0] ?? '';
+  const question = c === 'V' || (c >= '0' && c <= '9') ? matchQuestionMarker(p.text) : null;
+  const answer = c === 'A' ? matchAnswerMarker(p.text) : null;
+  return { text: p.text, content: p.content, markers: p.markers, line: p.line, lastLine: p.lastLine, question, answer };
 }
 
 /** Drops the first `chars` characters of plain text (a marker such as '• ' or 'Vraag 1') from inline content. */

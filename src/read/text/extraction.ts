@@ -59,7 +59,8 @@ export function extractReferencesAndAmounts(segments: readonly Segment[]): {
   for (const r of findKamerstukReferences(all)) {
     place(r, (question) => ({ kind: 'kamerstuk', text: r.text, question, kamerstuk: r.ref }));
   }
-  for (const u of findUrls(all)) place(u, (question) => ({ kind: 'url', text: u.text, question, url: u.url }));
+  for (const u of findUrls(all))
+    place(u, (question) => ({ kind: 'url', text: u.text, question, url: u.url }));
   // Question references need the word vraag/vragen: scan only the segments that hold it.
   const withVraag = new Set<number>();
   for (const needle of ['raag', 'ragen']) {
@@ -72,7 +73,10 @@ export function extractReferencesAndAmounts(segments: readonly Segment[]): {
   const questionRefs = [...withVraag]
     .sort((a, b) => a - b)
     .flatMap((segment) =>
-      findQuestionReferences(segments[segment]!.text).map((r) => ({ ...r, index: r.index + starts[segment]! })),
+      findQuestionReferences(segments[segment]!.text).map((r) => ({
+        ...r,
+        index: r.index + starts[segment]!,
+      })),
     );
   for (const r of questionRefs) {
     for (const target of r.targets) {

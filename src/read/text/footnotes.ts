@@ -103,7 +103,8 @@ const LETTER = /\p{L}/u;
 const CLOSING = new Set(['»', '”', '’', ')']);
 const SENTENCE_PUNCT = new Set(['.', ',', ';', ':', '!', '?']);
 const AFTER_MARKER = new Set([' ', '.', ',', ';', ':', '!', '?', ')', '\n']);
-const NOT_BEFORE_MARKER = /(?:^|[\s(])(?:nr|nrs|no|art|blz|p|pag|lid|vraag|sub|bijlage|box|fase|niveau|stap)\.?$/i;
+const NOT_BEFORE_MARKER =
+  /(?:^|[\s(])(?:nr|nrs|no|art|blz|p|pag|lid|vraag|sub|bijlage|box|fase|niveau|stap)\.?$/i;
 const ALSO_MARKER = /^\??\s*,\s*(\d{1,3})(?=[\s.,;:!?)]|$)/;
 
 function isDigit(ch: string | undefined): boolean {
@@ -133,7 +134,10 @@ export interface MarkerCounter {
  * Splits a paragraph's text into text and footnote markers. Markers must run on in document
  * order (counter.next), which keeps "CO2" or a stray number from being taken for one.
  */
-export function splitFootnoteMarkers(text: string, counter: MarkerCounter): { content: Inline[]; markers: number[] } {
+export function splitFootnoteMarkers(
+  text: string,
+  counter: MarkerCounter,
+): { content: Inline[]; markers: number[] } {
   const markers: number[] = [];
   const content: Inline[] = [];
   let last = 0;

@@ -16,8 +16,6 @@ export interface HeaderParagraph {
   line: number;
 }
 
-
-
 export interface Header {
   dossiers: { number: string; title: string | null }[];
   number: string | null;

@@ -18,7 +18,7 @@ import {
 import { sessionOfDate } from '../../model/session.js';
 import { ReadError } from '../errors.js';
 import { removeArtefacts } from './artefacts.js';
-import type { MarkedParagraph } from './blocks.js';
+import { type MarkedParagraph, withMarkers } from './blocks.js';
 import { extractReferencesAndAmounts, type Segment } from './extraction.js';
 import { type MarkerCounter, removeFootnoteBlocks, splitFootnoteMarkers } from './footnotes.js';
 import { kindOfDocType, readHeader } from './header.js';
@@ -48,7 +48,7 @@ function markParagraphs(
     const { content, markers } = splitFootnoteMarkers(p.text, counter);
     let text = '';
     for (const node of content) if (node.type === 'text') text += node.value;
-    return { text, content, markers, line: p.line, lastLine: p.lastLine };
+    return withMarkers({ text, content, markers, line: p.line, lastLine: p.lastLine });
   });
 }
 
@@ -179,7 +179,9 @@ export function readText(input: string, options: TextReadOptions): Publication {
       text: q.answer ? `${q.question}\n\n${q.answer}` : q.question,
       questionRefs: true,
     })),
-    ...footnotes.flatMap((f) => (f.text ? [{ question: f.question, text: f.text, questionRefs: false }] : [])),
+    ...footnotes.flatMap((f) =>
+      f.text ? [{ question: f.question, text: f.text, questionRefs: false }] : [],
+    ),
   ];
   const { references, amounts, refersTo } = extractReferencesAndAmounts(segments);
   allQuestions.forEach((q, i) => {

@@ -1,14 +1,8 @@
 // The body: sections, numbered questions and their answers, or, in a written consultation,
 // faction sections whose paragraphs are the questions. Works on paragraphs after the front matter.
 import type { Block, Warning } from '../../model/publication.js';
-import { dropPrefix, type MarkedParagraph, toBlocks } from './blocks.js';
-import {
-  endsSentence,
-  matchAnswerMarker,
-  matchQuestionMarker,
-  NO_QUESTIONS,
-  type QuestionMarkerKind,
-} from './markers.js';
+import { dropPrefix, type MarkedParagraph, toBlocks, withMarkers } from './blocks.js';
+import { endsSentence, NO_QUESTIONS, type QuestionMarkerKind } from './markers.js';
 
 export interface Layout {
   /** How questions are marked; null when they are not numbered. */
@@ -54,7 +48,7 @@ export function detectLayout(paragraphs: readonly MarkedParagraph[]): Layout {
     let count = 0;
     let first = -1;
     for (let i = 0; i < paragraphs.length; i++) {
-      const m = matchQuestionMarker(paragraphs[i]!.text);
+      const m = paragraphs[i]!.question;
       if (!m || m.kind !== kind) continue;
       const n = m.numbers[0]!;
       if (expected === -1 ? n <= 3 : n === expected) {
@@ -68,7 +62,7 @@ export function detectLayout(paragraphs: readonly MarkedParagraph[]): Layout {
       best = { questions: kind, answersMarked: false, first };
     }
   }
-  best.answersMarked = paragraphs.some((p) => matchAnswerMarker(p.text) !== null);
+  best.answersMarked = paragraphs.some((p) => p.answer !== null);
   return best;
 }
 
@@ -103,7 +97,7 @@ function newQuestion(number: number | null, label: string | null, line: number):
 }
 
 function withoutPrefix(p: MarkedParagraph, rest: string): MarkedParagraph {
-  return { ...p, text: rest, content: dropPrefix(p.content, p.text.length - rest.length) };
+  return withMarkers({ ...p, text: rest, content: dropPrefix(p.content, p.text.length - rest.length) });
 }
 
 /** Numbered questions ("Vraag 1", a bare "1", "1. …"), with or without answer markers. */
@@ -127,7 +121,7 @@ function readNumbered(paragraphs: readonly MarkedParagraph[], start: number, lay
 
   for (let i = start; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
-    const qm = matchQuestionMarker(p.text);
+    const qm = p.question;
     if (
       qm &&
       qm.kind === layout.questions &&
@@ -143,12 +137,12 @@ function readNumbered(paragraphs: readonly MarkedParagraph[], start: number, lay
         const look = qm.rest
           ? [withoutPrefix(p, qm.rest), ...paragraphs.slice(i + 1, i + 3)]
           : paragraphs.slice(i + 1, i + 4);
-        const at = look.findIndex((x) => /\?[»”’")]*$/.test(x.text) || matchQuestionMarker(x.text) !== null);
-        if (at >= 0 && !matchQuestionMarker(look[at]!.text)) questionParagraphs = at + 1;
+        const at = look.findIndex((x) => /\?[»”’")]*$/.test(x.text) || x.question !== null);
+        if (at >= 0 && !look[at]!.question) questionParagraphs = at + 1;
       }
       continue;
     }
-    const am = matchAnswerMarker(p.text);
+    const am = p.answer;
     if (am && q) {
       inAnswer = true;
       q.hasAnswer = true;
@@ -170,9 +164,8 @@ function readNumbered(paragraphs: readonly MarkedParagraph[], start: number, lay
     const nextOpens =
       next === undefined ||
       NO_QUESTIONS.test(next.text) ||
-      (matchQuestionMarker(next.text)?.kind === layout.questions &&
-        matchQuestionMarker(next.text)?.numbers[0] === expected) ||
-      (expected === -1 && matchQuestionMarker(next.text)?.kind === layout.questions) ||
+      (next.question?.kind === layout.questions && next.question.numbers[0] === expected) ||
+      (expected === -1 && next.question?.kind === layout.questions) ||
       looksLikeHeading(next);
     if (looksLikeHeading(p) && nextOpens && (q === null || inAnswer || q.answer.length > 0)) {
       section = { title: p.text, party: null, noQuestions: false, intro: [], questions: [] };
@@ -219,7 +212,7 @@ function readUnnumbered(paragraphs: readonly MarkedParagraph[], start: number): 
       q.answerLabel = p.text;
       continue;
     }
-    const am = matchAnswerMarker(p.text);
+    const am = p.answer;
     if (am && q) {
       inAnswer = true;
       q.hasAnswer = true;

@@ -30,8 +30,16 @@ describe('official ids', () => {
   });
 
   test('ids read back into their parts', () => {
-    assert.deepEqual(parseOfficialId('kst-36360-VI-12'), { type: 'kamerstuk', dossier: '36 360 VI', number: '12' });
-    assert.deepEqual(parseOfficialId('kst-21501-31-207'), { type: 'kamerstuk', dossier: '21 501-31', number: '207' });
+    assert.deepEqual(parseOfficialId('kst-36360-VI-12'), {
+      type: 'kamerstuk',
+      dossier: '36 360 VI',
+      number: '12',
+    });
+    assert.deepEqual(parseOfficialId('kst-21501-31-207'), {
+      type: 'kamerstuk',
+      dossier: '21 501-31',
+      number: '207',
+    });
     assert.deepEqual(parseOfficialId('ah-tk-20242025-1028'), {
       type: 'appendix',
       chamber: 'tweede-kamer',

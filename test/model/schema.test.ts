@@ -7,7 +7,9 @@ import { publicationJsonSchema } from '../../src/model/schema.js';
 import { renderJson } from '../../src/render/json.js';
 import { FIXTURES, readFixture } from '../helpers/read.js';
 
-const committed = JSON.parse(readFileSync(new URL('../../docs/publication.schema.json', import.meta.url), 'utf8'));
+const committed = JSON.parse(
+  readFileSync(new URL('../../docs/publication.schema.json', import.meta.url), 'utf8'),
+);
 const validate = new Ajv2020({ allErrors: true, strict: false }).compile(committed);
 
 describe('JSON Schema', () => {

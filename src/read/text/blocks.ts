@@ -30,7 +30,15 @@ export function withMarkers(p: Omit<MarkedParagraph, 'question' | 'answer'>): Ma
   const c = p.text[0] ?? '';
   const question = c === 'V' || (c >= '0' && c <= '9') ? matchQuestionMarker(p.text) : null;
   const answer = c === 'A' ? matchAnswerMarker(p.text) : null;
-  return { text: p.text, content: p.content, markers: p.markers, line: p.line, lastLine: p.lastLine, question, answer };
+  return {
+    text: p.text,
+    content: p.content,
+    markers: p.markers,
+    line: p.line,
+    lastLine: p.lastLine,
+    question,
+    answer,
+  };
 }
 
 /** Drops the first `chars` characters of plain text (a marker such as '• ' or 'Vraag 1') from inline content. */

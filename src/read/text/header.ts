@@ -70,13 +70,14 @@ const SENT = [
   re(String.raw`\bop DATE (?:[a-z ]+ )?(?:voorgelegd|toegezonden|gestuurd)`),
 ];
 const ANSWERED = [
-  re(String.raw`beantwoord bij brief van DATE`),
-  re(String.raw`[Bb]ij brief van DATE (?:zijn|is|heeft)`),
-  re(String.raw`bij brief van DATE toegezonden antwoorden`),
-  re(String.raw`op DATE inhoudelijk (?:gereageerd|geantwoord)`),
-  re(String.raw`heeft (?:op|bij brief van) DATE (?:geantwoord|gereageerd)`),
+  re('beantwoord bij brief van DATE'),
+  re('[Bb]ij brief van DATE (?:zijn|is|heeft)'),
+  re('bij brief van DATE toegezonden antwoorden'),
+  re('op DATE inhoudelijk (?:gereageerd|geantwoord)'),
+  re('heeft (?:op|bij brief van) DATE (?:geantwoord|gereageerd)'),
 ];
-const POSTPONED = re(String.raw`op DATE een uitstelbericht`);
+const POSTPONED = re('op DATE een uitstelbericht');
+const DATE_AFTER_VAN = re('van DATE');
 const BODY_START =
   /^(?:Vragen en antwoorden|VRAGEN EN ANTWOORDEN|VRAGEN EN OPMERKINGEN VANUIT DE FRACTIES|Vragen en opmerkingen vanuit de fracties|BRIEF VAN .*|Inbreng .*|I+\.? .*)$/;
 
@@ -100,15 +101,6 @@ function firstMatch(patterns: readonly RegExp[], text: string): string | null {
     if (m) return parseDutchDate(m[1]!);
   }
   return null;
-}
-
-function splitPeople(text: string): string[] {
-  return text
-    .split(
-      /,\s*|\s+en\s+(?=(?:de |het )?(?:Minister|minister|Staatssecretaris|staatssecretaris|Minister-President))/,
-    )
-    .map((s) => s.replace(/^(?:de|het) /, '').trim())
-    .filter((s) => s.length > 0);
 }
 
 function splitAddressees(text: string): string[] {
@@ -150,7 +142,7 @@ function parseDocuments(text: string): SubjectDocument[] {
   let start = 0;
   let lastDate: string | null = null;
   const dateIn = (s: string): string | null => {
-    const m = re(String.raw`van DATE`).exec(s);
+    const m = DATE_AFTER_VAN.exec(s);
     return m ? parseDutchDate(m[1]!) : null;
   };
   let previous = '';

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ReadError } from '../../../src/read/errors.js';
-import { readText } from '../../../src/read/text/index.js';
 import { decodeText } from '../../../src/read/source.js';
+import { readText } from '../../../src/read/text/index.js';
 import { words } from '../../helpers/read.js';
 
 function readError(input: string): ReadError {
@@ -30,7 +30,9 @@ describe('bad input', () => {
   });
 
   test('a text that is no question-and-answer publication', () => {
-    const error = readError('Het was een koude dag in januari.\nDe trein vertrok te laat.\nNiemand zei iets.\n');
+    const error = readError(
+      'Het was een koude dag in januari.\nDe trein vertrok te laat.\nNiemand zei iets.\n',
+    );
     assert.equal(error.code, 'not-a-publication');
     assert.match(error.message, /no questions and answers found/);
   });

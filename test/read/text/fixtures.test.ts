@@ -19,7 +19,9 @@ describe('text fixtures match their expectations', () => {
 
   for (const name of names) {
     test(name, () => {
-      const expected = JSON.parse(readFileSync(new URL(name.replace(/\.txt$/, '.expected.json'), FIXTURES), 'utf8'));
+      const expected = JSON.parse(
+        readFileSync(new URL(name.replace(/\.txt$/, '.expected.json'), FIXTURES), 'utf8'),
+      );
       assert.deepEqual(expectationOf(readFixture(name)), expected);
     });
   }
@@ -67,7 +69,10 @@ describe('openings: layouts the issue names', () => {
     const q1 = pub.sections[0]!.questions[0]!;
     assert.deepEqual(q1.footnotes, [1, 2]);
     assert.match(q1.answer ?? '', /In de 20e Halfjaarrapportage/);
-    assert.match(q1.answer ?? '', /beschikbaar komen\. De cijfers over 2017 zijn opgenomen in de 21e Halfjaarsrapportage van afgelopen april\./);
+    assert.match(
+      q1.answer ?? '',
+      /beschikbaar komen\. De cijfers over 2017 zijn opgenomen in de 21e Halfjaarsrapportage van afgelopen april\./,
+    );
   });
 
   test('kst-21501-31-207: "Vastgesteld16 april 2010", two dossiers, faction section', () => {

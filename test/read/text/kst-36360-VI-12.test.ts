@@ -60,7 +60,10 @@ describe('kst-36360-VI-12: sections and questions', () => {
   test('four sections in order, with the right questions', () => {
     assert.equal(pub.sections.length, 4);
     const [jenv, bzk, ezk, overall] = pub.sections;
-    assert.match(jenv!.title ?? '', /^Vragen en antwoorden inzake Jaarverslag 2022 van het Ministerie van Justitie en Veiligheid$/);
+    assert.match(
+      jenv!.title ?? '',
+      /^Vragen en antwoorden inzake Jaarverslag 2022 van het Ministerie van Justitie en Veiligheid$/,
+    );
     assert.match(bzk!.title ?? '', /Binnenlandse Zaken en Koninkrijksrelaties$/);
     assert.match(ezk!.title ?? '', /Economische Zaken en Klimaat$/);
     assert.match(overall!.title ?? '', /^Overkoepelende \/ overige vragen/);
@@ -118,7 +121,9 @@ describe('kst-36360-VI-12: footnotes, artefacts and hyphenation', () => {
     assert.equal(pub.footnotes[0]!.text, 'https://algoritmes.overheid.nl/nl.');
     assert.equal(pub.footnotes[3]!.text, 'Kamerstuk 26 643, nr. 1005.');
     assert.ok(
-      pub.references.some((r) => r.kind === 'kamerstuk' && r.question === 22 && r.kamerstuk.id === 'kst-26643-1005'),
+      pub.references.some(
+        (r) => r.kind === 'kamerstuk' && r.question === 22 && r.kamerstuk.id === 'kst-26643-1005',
+      ),
     );
     assert.deepEqual(q(22).footnotes, [3, 4]);
   });
@@ -133,7 +138,10 @@ describe('kst-36360-VI-12: footnotes, artefacts and hyphenation', () => {
     for (const x of questions) {
       const text = `${x.question}\n${x.answer}`;
       assert.doesNotMatch(text, /Tweede Kamer, vergaderjaar/);
-      assert.doesNotMatch(text, /TNO Rapport Herijking|Data Centres and Data Transmission|algoritmes\.overheid\.nl/);
+      assert.doesNotMatch(
+        text,
+        /TNO Rapport Herijking|Data Centres and Data Transmission|algoritmes\.overheid\.nl/,
+      );
     }
     assert.match(q(11).answer ?? '', /intelligentie\. Deze onderzoeksprogramma’s hebben geleid/);
     assert.match(q(24).answer ?? '', /zeer ver uiteen, maar er kan wel/);
@@ -159,7 +167,8 @@ describe('kst-36360-VI-12: footnotes, artefacts and hyphenation', () => {
     assert.ok(all.includes('uitvoerings-, beleidsondersteunende- en toezichtstaken'));
     // Every hyphen left in the text stood in the source too, or at a line end decided as a real hyphen.
     const source = fixtureText('kst-36360-VI-12.txt').replace(/-\s*\n\s*/g, '-');
-    for (const m of all.matchAll(/[\p{L}]+-[\p{L}]+/gu)) assert.ok(source.includes(m[0]), `${m[0]} stood in the source`);
+    for (const m of all.matchAll(/[\p{L}]+-[\p{L}]+/gu))
+      assert.ok(source.includes(m[0]), `${m[0]} stood in the source`);
   });
 });
 
@@ -181,7 +190,9 @@ describe('kst-36360-VI-12: amounts and references', () => {
   test('Kamerstuk references', () => {
     const ids = pub.references.flatMap((r) => (r.kind === 'kamerstuk' ? [r.kamerstuk.id] : []));
     for (const id of ['kst-29279-719', 'kst-26643-954', 'kst-35925-XIX-12']) assert.ok(ids.includes(id), id);
-    const byQuestion = pub.references.find((r) => r.kind === 'kamerstuk' && r.kamerstuk.id === 'kst-29279-719');
+    const byQuestion = pub.references.find(
+      (r) => r.kind === 'kamerstuk' && r.kamerstuk.id === 'kst-29279-719',
+    );
     assert.equal(byQuestion?.question, 6);
   });
 

@@ -5,9 +5,24 @@ import { matchAnswerMarker, matchQuestionMarker, parseNumberList } from '../../.
 
 describe('question and answer markers', () => {
   test('question markers in every layout', () => {
-    assert.deepEqual(matchQuestionMarker('Vraag 1'), { kind: 'vraag', numbers: [1], label: 'Vraag 1', rest: '' });
-    assert.deepEqual(matchQuestionMarker('Vraag (12):'), { kind: 'vraag', numbers: [12], label: 'Vraag (12):', rest: '' });
-    assert.deepEqual(matchQuestionMarker('Vragen 2 en 3'), { kind: 'vraag', numbers: [2, 3], label: 'Vragen 2 en 3', rest: '' });
+    assert.deepEqual(matchQuestionMarker('Vraag 1'), {
+      kind: 'vraag',
+      numbers: [1],
+      label: 'Vraag 1',
+      rest: '',
+    });
+    assert.deepEqual(matchQuestionMarker('Vraag (12):'), {
+      kind: 'vraag',
+      numbers: [12],
+      label: 'Vraag (12):',
+      rest: '',
+    });
+    assert.deepEqual(matchQuestionMarker('Vragen 2 en 3'), {
+      kind: 'vraag',
+      numbers: [2, 3],
+      label: 'Vragen 2 en 3',
+      rest: '',
+    });
     assert.deepEqual(matchQuestionMarker('14'), { kind: 'bare', numbers: [14], label: '14', rest: '' });
     assert.deepEqual(matchQuestionMarker('1. Waar zijn de cijfers?'), {
       kind: 'numbered',

@@ -85,7 +85,8 @@ describe('text reader properties', () => {
       const s = ws.join(' ');
       return `${s[0]!.toUpperCase()}${s.slice(1)}${end}`;
     });
-  const paragraph = (end: string) => fc.array(sentence(end), { minLength: 1, maxLength: 3 }).map((s) => s.join(' '));
+  const paragraph = (end: string) =>
+    fc.array(sentence(end), { minLength: 1, maxLength: 3 }).map((s) => s.join(' '));
   const qa = fc.record({
     question: paragraph('?'),
     answer: fc.array(paragraph('.'), { minLength: 1, maxLength: 3 }),
@@ -93,7 +94,11 @@ describe('text reader properties', () => {
   const layout = fc.constantFrom('vraag', 'bare', 'numbered', 'vraag-unmarked');
 
   /** Lays the questions out as one of the real layouts, wrapped at `width` or one paragraph a line. */
-  function compose(items: { question: string; answer: string[] }[], kind: string, width: number | null): string {
+  function compose(
+    items: { question: string; answer: string[] }[],
+    kind: string,
+    width: number | null,
+  ): string {
     const wrap = (text: string): string[] => {
       if (width === null) return [text];
       const lines: string[] = [];

@@ -197,6 +197,7 @@ function readUnnumbered(paragraphs: readonly MarkedParagraph[], start: number): 
 
   for (let i = start; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
+    if (BODY_PART.test(p.text) && q === null && section === null) continue;
     const f = FACTION.exec(p.text);
     if (f) {
       section = { title: p.text, party: f[1]!.trim(), noQuestions: false, intro: [], questions: [] };

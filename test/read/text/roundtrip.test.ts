@@ -1,11 +1,18 @@
 // Rendering a publication as text in the official layout and reading it back gives the same tree.
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import type { Publication } from '../../../src/model/publication.js';
 import { readText } from '../../../src/read/text/index.js';
 import { renderText } from '../../../src/render/text.js';
-import { FIXTURES, readFixture, words } from '../../helpers/read.js';
+import { FIXTURES, words } from '../../helpers/read.js';
+
+const LAYOUTS = new URL('../../fixtures/layouts/', import.meta.url);
+const sources = [FIXTURES, LAYOUTS].flatMap((dir) =>
+  readdirSync(dir)
+    .filter((n) => n.endsWith('.txt'))
+    .map((name) => ({ name, text: readFileSync(new URL(name, dir), 'utf8') })),
+);
 
 /** What may differ between a source and its rendering: where things stood, and the reader's notes. */
 function comparable(pub: Publication) {
@@ -17,9 +24,9 @@ function comparable(pub: Publication) {
 }
 
 describe('text rendering reads back to the same tree', () => {
-  for (const name of readdirSync(FIXTURES).filter((n) => n.endsWith('.txt'))) {
+  for (const { name, text: source } of sources) {
     test(name, () => {
-      const first = readFixture(name);
+      const first = readText(source, { fileName: name, words });
       const text = renderText(first);
       const second = readText(text, { fileName: name, words });
       assert.deepEqual(comparable(second), comparable(first));

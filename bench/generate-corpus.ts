@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { kamerstukId } from '../src/model/ids.js';
+import { formatDutchDate } from '../src/render/dutch-date.js';
 import { CORPUS_OPTIONS_HELP, parseCorpusArgs, UsageError } from './cli.js';
 
 export const GENERATOR_VERSION = 1;
@@ -442,20 +443,6 @@ function buildVocabulary(fixtures: Fixtures): Vocabulary {
 // ---------------------------------------------------------------------------------------------------------
 // Synthetic documents
 
-const MONTHS = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
 const ROMAN = [
   'II',
   'III',
@@ -481,7 +468,7 @@ const FN_CLOSE = '\uE001';
 const FN_RE = /\uE000(\d+)\uE001/g;
 
 function dutchDate(d: Date): string {
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  return formatDutchDate(d.toISOString().slice(0, 10));
 }
 
 function addDays(d: Date, days: number): Date {

@@ -100,6 +100,16 @@ function withoutPrefix(p: MarkedParagraph, rest: string): MarkedParagraph {
   return withMarkers({ ...p, text: rest, content: dropPrefix(p.content, p.text.length - rest.length) });
 }
 
+/** An answer marker ("Antwoord 2 en 3: …") opens q's answer; text after it on the line is its first paragraph. */
+function startAnswer(q: BuiltQuestion, p: MarkedParagraph): void {
+  const am = p.answer!;
+  q.hasAnswer = true;
+  q.answerLabel = am.label;
+  // "Antwoord 2 en 3": the questions it covers share this answer.
+  if (am.numbers.length > 1) q.answerCovers = am.numbers;
+  if (am.rest) q.answer.push(withoutPrefix(p, am.rest));
+}
+
 /** Numbered questions ("Vraag 1", a bare "1", "1. …"), with or without answer markers. */
 function readNumbered(paragraphs: readonly MarkedParagraph[], start: number, layout: Layout): Body {
   const sections: BuiltSection[] = [];
@@ -142,16 +152,9 @@ function readNumbered(paragraphs: readonly MarkedParagraph[], start: number, lay
       }
       continue;
     }
-    const am = p.answer;
-    if (am && q) {
+    if (p.answer && q) {
+      startAnswer(q, p);
       inAnswer = true;
-      q.hasAnswer = true;
-      q.answerLabel = am.label;
-      if (am.numbers.length > 1) {
-        // "Antwoord 2 en 3": the questions it covers share this answer.
-        q.answerCovers = am.numbers;
-      }
-      if (am.rest) q.answer.push(withoutPrefix(p, am.rest));
       continue;
     }
     if (NO_QUESTIONS.test(p.text)) {
@@ -213,12 +216,9 @@ function readUnnumbered(paragraphs: readonly MarkedParagraph[], start: number): 
       q.answerLabel = p.text;
       continue;
     }
-    const am = p.answer;
-    if (am && q) {
+    if (p.answer && q) {
+      startAnswer(q, p);
       inAnswer = true;
-      q.hasAnswer = true;
-      q.answerLabel = am.label;
-      if (am.rest) q.answer.push(withoutPrefix(p, am.rest));
       continue;
     }
     if (NO_QUESTIONS.test(p.text) && section) {

@@ -1,5 +1,6 @@
 // File access for the CLI: read a path or stdin, and say what went wrong in plain words.
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { ReadError } from '../read/errors.js';
 import { decodeText } from '../read/source.js';
 
@@ -51,4 +52,38 @@ export async function readSourceText(path: string): Promise<string> {
     throw new ReadError('unreadable', describe(error));
   }
   return decodeText(bytes);
+}
+
+/** The source files a folder holds, recursively: text files, not hidden ones, in name order. */
+async function filesIn(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await filesIn(path)));
+    else if (entry.isFile() && /\.txt$/i.test(entry.name)) out.push(path);
+  }
+  return out;
+}
+
+/** Paths as given, with folders replaced by the files in them; '-' (stdin) stays. */
+export async function expandPaths(paths: readonly string[]): Promise<{ files: string[]; missing: string[] }> {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const path of paths) {
+    if (path === '-') {
+      files.push(path);
+      continue;
+    }
+    try {
+      const info = await stat(path);
+      if (info.isDirectory()) files.push(...(await filesIn(path)));
+      else files.push(path);
+    } catch {
+      missing.push(path);
+    }
+  }
+  return { files, missing };
 }

@@ -1,6 +1,11 @@
 // The `vraagbaak` command.
 import { Command, CommanderError } from 'commander';
+import { registerDb } from './commands/db.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
 import { registerParse } from './commands/parse.js';
+import { registerSearch } from './commands/search.js';
+import { registerShow } from './commands/show.js';
 import { fail, UsageError } from './output.js';
 
 const program = new Command()
@@ -15,6 +20,11 @@ const program = new Command()
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
 registerParse(program);
+registerImport(program);
+registerShow(program);
+registerExport(program);
+registerSearch(program);
+registerDb(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,39 @@
+// Import: read a source, analyse it for search, store it whole. Shared by the CLI and the API.
+import { createHash } from 'node:crypto';
+import type { WordChecker } from '../extract/word-list.js';
+import { ReadError } from '../read/errors.js';
+import { READER_VERSION, readPublication } from '../read/index.js';
+import type { Analyzer } from '../search/analysis.js';
+import { indexTerms } from '../search/index-terms.js';
+import type { SaveOutcome, Store } from '../store/store.js';
+
+export interface ImportContext {
+  store: Store;
+  analyzer: Analyzer;
+  words: WordChecker;
+}
+
+export interface Imported {
+  id: string;
+  outcome: SaveOutcome;
+  questions: number;
+}
+
+/** Reads and stores one source text. Throws ReadError for a source that cannot be stored. */
+export async function importText(
+  ctx: ImportContext,
+  text: string,
+  fileName: string | null,
+): Promise<Imported> {
+  // The reader's version is part of the hash: a better reader re-reads unchanged files.
+  const hash = createHash('sha256').update(`${READER_VERSION}\n`).update(text).digest('hex');
+  const pub = readPublication(text, { fileName, words: ctx.words });
+  if (!pub.id)
+    throw new ReadError('unreadable', 'no official id (kst-…, ah-tk-…) in the text or the file name');
+  const outcome = await ctx.store.savePublication(
+    pub,
+    { hash, file: fileName },
+    indexTerms(pub, ctx.analyzer),
+  );
+  return { id: pub.id, outcome, questions: pub.sections.reduce((n, s) => n + s.questions.length, 0) };
+}

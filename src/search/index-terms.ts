@@ -1,0 +1,19 @@
+// What the search index holds for each question of a publication: analysed terms and parts.
+import type { Publication } from '../model/publication.js';
+import type { QuestionTerms } from '../store/store.js';
+import type { Analyzer } from './analysis.js';
+
+export function indexTerms(pub: Publication, analyzer: Analyzer): QuestionTerms[] {
+  return pub.sections.flatMap((s) =>
+    s.questions.map((q) => {
+      const question = analyzer.analyse(q.question);
+      const answer = analyzer.analyse(q.answer ?? '');
+      return {
+        qTerms: question.terms.join(' '),
+        aTerms: answer.terms.join(' '),
+        qParts: question.parts.join(' '),
+        aParts: answer.parts.join(' '),
+      };
+    }),
+  );
+}

@@ -1,0 +1,42 @@
+// Opening the embedded SQLite database: WAL, foreign keys, migrations on open.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, type Migration, Migrator, SqliteDialect } from 'kysely';
+import * as initial from './migrations/001-initial.js';
+import type { Database } from './schema.js';
+
+export const DEFAULT_DB_PATH = './data/vraagbaak.db';
+
+/** Migrations in order; a new one is added here and never changed once released. */
+const MIGRATIONS: Record<string, Migration> = {
+  '001-initial': initial,
+};
+
+/** The database path: --db, else VRAAGBAAK_DB, else ./data/vraagbaak.db. */
+export function resolveDbPath(option?: string | null): string {
+  return option || process.env.VRAAGBAAK_DB || DEFAULT_DB_PATH;
+}
+
+export interface OpenedDatabase {
+  db: Kysely<Database>;
+  raw: SQLite.Database;
+}
+
+export function openSqlite(path: string): OpenedDatabase {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const raw = new SQLite(path);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  return { db, raw };
+}
+
+export async function migrate(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

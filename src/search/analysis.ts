@@ -37,7 +37,7 @@ const STOPWORDS: ReadonlySet<string> = new Set(dutchStopwords.map((w) => fold(w)
 export function fold(word: string): string {
   const lower = word.toLowerCase();
   // Most words carry no accent; normalize() only when one might.
-  return /[^\u0000-\u007f]/.test(lower) ? lower.normalize('NFD').replace(COMBINING, '') : lower;
+  return /[\u0080-\uffff]/.test(lower) ? lower.normalize('NFD').replace(COMBINING, '') : lower;
 }
 
 export function isStopword(folded: string): boolean {

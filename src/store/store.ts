@@ -1,7 +1,7 @@
 // The store: the only place that talks SQL. Publications go in whole (one transaction each) as
 // rows that can be queried plus the tree for rendering; the search index gets the analysed terms
 // that src/search computes.
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { type InsertObject, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { Publication } from '../model/publication.js';
 import type { Database } from './schema.js';
 import { migrate, openSqlite } from './sqlite.js';
@@ -90,7 +90,8 @@ export class Store {
       s.questions.map((q) => ({ q, sectionPosition })),
     );
     // terms === null stores the rows without search index entries (the import benchmark's baseline).
-    if (terms && terms.length !== questions.length) throw new Error('one set of index terms per question is needed');
+    if (terms && terms.length !== questions.length)
+      throw new Error('one set of index terms per question is needed');
     return this.db.transaction().execute(async (trx) => {
       const existing = await trx
         .selectFrom('publications')
@@ -135,16 +136,15 @@ export class Store {
           updated_at: now,
         })
         .execute();
-      const rows = <T>(items: readonly T[], make: (item: T, position: number) => object) =>
-        items.map((item, position) => ({ publication_id: id, position, ...make(item, position) }));
-      const insert = async <K extends keyof Database>(table: K, values: readonly object[]): Promise<void> => {
+      const rows = <T, R>(items: readonly T[], make: (item: T) => R) =>
+        items.map((item, position) => ({ publication_id: id, position, ...make(item) }));
+      const insert = async <K extends keyof Database & string>(
+        table: K,
+        values: readonly InsertObject<Database, K>[],
+      ): Promise<void> => {
         // Chunks keep a statement under SQLite's limit on bound parameters.
         for (let i = 0; i < values.length; i += 500) {
-          // biome-ignore lint/suspicious/noExplicitAny: rows are built to the table's columns above
-          await trx
-            .insertInto(table)
-            .values(values.slice(i, i + 500) as any)
-            .execute();
+          await trx.insertInto(table).values(values.slice(i, i + 500)).execute();
         }
       };
       await insert(

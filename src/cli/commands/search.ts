@@ -115,6 +115,10 @@ export function registerSearch(program: Command): void {
     .option('--limit <n>', 'results per page (1-100)', '10')
     .option('--offset <n>', 'skip this many results', '0')
     .option('--sort <order>', 'relevance or date', 'relevance')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  vraagbaak search watergebruik datacenters\n  vraagbaak search \'"digitale infrastructuur" toezicht\' --session 2022-2023\n  vraagbaak search -- -excluded first    (after --, a word may start with -)\n  vraagbaak search datacenters --json    (with facet counts)',
+    )
     .action(
       async (
         words: string[],

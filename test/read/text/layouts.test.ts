@@ -8,7 +8,10 @@ import { renderText } from '../../../src/render/text.js';
 import { words } from '../../helpers/read.js';
 
 const read = (name: string) =>
-  readText(readFileSync(new URL(`../../fixtures/layouts/${name}`, import.meta.url), 'utf8'), { fileName: name, words });
+  readText(readFileSync(new URL(`../../fixtures/layouts/${name}`, import.meta.url), 'utf8'), {
+    fileName: name,
+    words,
+  });
 
 describe('written questions with a combined answer', () => {
   const pub = read('written-questions-combined-answer.txt');
@@ -92,7 +95,11 @@ describe('unnumbered list with answer markers', () => {
           'Hoeveel medewerkers werken er bij de Belastingdienst?',
           'Er werken ongeveer 30.000 medewerkers bij de Belastingdienst.',
         ],
-        [null, 'Wanneer is het nieuwe systeem klaar?', 'Het nieuwe systeem is naar verwachting in 2023 klaar.'],
+        [
+          null,
+          'Wanneer is het nieuwe systeem klaar?',
+          'Het nieuwe systeem is naar verwachting in 2023 klaar.',
+        ],
       ],
     );
     assert.equal(pub.complete, true);

@@ -144,7 +144,10 @@ export class Store {
       ): Promise<void> => {
         // Chunks keep a statement under SQLite's limit on bound parameters.
         for (let i = 0; i < values.length; i += 500) {
-          await trx.insertInto(table).values(values.slice(i, i + 500)).execute();
+          await trx
+            .insertInto(table)
+            .values(values.slice(i, i + 500))
+            .execute();
         }
       };
       await insert(

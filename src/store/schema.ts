@@ -26,8 +26,8 @@ export interface PublicationsTable {
   question_count: number;
   source_hash: string;
   source_file: string | null;
-  /** The whole tree as JSON, for rendering. */
-  tree: string;
+  /** The whole tree as JSON, deflated, for rendering. */
+  tree: Buffer;
   imported_at: string;
   updated_at: string;
 }

@@ -1,6 +1,7 @@
 // The store: the only place that talks SQL. Publications go in whole (one transaction each) as
 // rows that can be queried plus the tree for rendering; the search index gets the analysed terms
 // that src/search computes.
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { type InsertObject, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { Publication } from '../model/publication.js';
 import type { Database } from './schema.js';
@@ -50,6 +51,15 @@ export type FacetCounts = Record<Facet, { value: string; count: number }[]>;
 
 // bm25 column weights: the question counts for more than the answer, a whole word for more than a part.
 const BM25 = sql`bm25(question_index, 4.0, 1.0, 2.0, 0.5)`;
+
+/** The tree is kept deflated: it repeats the text of the rows, and is only read to render. */
+function packTree(pub: Publication): Buffer {
+  return deflateRawSync(JSON.stringify(pub));
+}
+
+function unpackTree(tree: Uint8Array): Publication {
+  return Publication.parse(JSON.parse(inflateRawSync(tree).toString('utf8')));
+}
 
 function mainDate(pub: Publication): string | null {
   return pub.dates.answered ?? pub.dates.received ?? pub.dates.adopted ?? pub.dates.sent ?? null;
@@ -131,7 +141,7 @@ export class Store {
           question_count: questions.length,
           source_hash: source.hash,
           source_file: source.file,
-          tree: JSON.stringify(pub),
+          tree: packTree(pub),
           imported_at: existing?.imported_at ?? now,
           updated_at: now,
         })
@@ -238,7 +248,7 @@ export class Store {
       .select('tree')
       .where('id', '=', id)
       .executeTakeFirst();
-    return row ? Publication.parse(JSON.parse(row.tree)) : null;
+    return row ? unpackTree(row.tree) : null;
   }
 
   async hasPublication(id: string): Promise<boolean> {
@@ -257,7 +267,7 @@ export class Store {
         .orderBy('id')
         .limit(pageSize)
         .execute();
-      for (const row of page) yield Publication.parse(JSON.parse(row.tree));
+      for (const row of page) yield unpackTree(row.tree);
       if (page.length < pageSize) return;
       after = page[page.length - 1]!.id;
     }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { inflateRawSync } from 'node:zlib';
 import SQLite from 'better-sqlite3';
 import { tempDbPath } from '../helpers/archive.js';
 
@@ -183,7 +184,7 @@ describe('a killed import', () => {
     const pubs = raw.prepare('SELECT id, question_count AS n, tree FROM publications').all() as {
       id: string;
       n: number;
-      tree: string;
+      tree: Buffer;
     }[];
     assert.ok(pubs.length >= 20 && pubs.length < 300, `killed mid-way (${pubs.length} stored)`);
     for (const p of pubs) {
@@ -192,7 +193,7 @@ describe('a killed import', () => {
       };
       assert.equal(rows.n, 24, p.id);
       assert.equal(p.n, 24);
-      assert.equal(JSON.parse(p.tree).footnotes.length, 4);
+      assert.equal(JSON.parse(inflateRawSync(p.tree).toString('utf8')).footnotes.length, 4);
       const footnotes = raw
         .prepare('SELECT count(*) AS n FROM footnotes WHERE publication_id = ?')
         .get(p.id) as { n: number };

@@ -34,7 +34,7 @@ export async function up(db: Db): Promise<void> {
     .addColumn('question_count', 'integer', (c) => c.notNull())
     .addColumn('source_hash', 'text', (c) => c.notNull())
     .addColumn('source_file', 'text')
-    .addColumn('tree', 'text', (c) => c.notNull())
+    .addColumn('tree', 'blob', (c) => c.notNull())
     .addColumn('imported_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();

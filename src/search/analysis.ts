@@ -28,7 +28,8 @@ export interface Analysis {
 const TOKEN = /[\p{L}\p{N}]+/gu;
 const COMBINING = /\p{M}+/gu;
 const MIN_COMPOUND = 8;
-const MIN_PART = 4;
+// Parts of five letters or more: four-letter parts split plain words ('inve' + 'ringen').
+const MIN_PART = 5;
 const CACHE_LIMIT = 300_000;
 
 const STOPWORDS: ReadonlySet<string> = new Set(dutchStopwords.map((w) => fold(w)));

@@ -1,9 +1,11 @@
 // What the search index holds for each question of a publication: analysed terms and parts.
 import type { Publication } from '../model/publication.js';
+import { publicationFilterTerms } from '../store/filter-terms.js';
 import type { QuestionTerms } from '../store/store.js';
 import type { Analyzer } from './analysis.js';
 
 export function indexTerms(pub: Publication, analyzer: Analyzer): QuestionTerms[] {
+  const meta = publicationFilterTerms(pub);
   return pub.sections.flatMap((s) =>
     s.questions.map((q) => {
       const question = analyzer.analyse(q.question);
@@ -13,6 +15,7 @@ export function indexTerms(pub: Publication, analyzer: Analyzer): QuestionTerms[
         aTerms: answer.terms.join(' '),
         qParts: question.parts.join(' '),
         aParts: answer.parts.join(' '),
+        meta,
       };
     }),
   );

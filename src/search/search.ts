@@ -1,8 +1,47 @@
 // Search and similar questions over the archive: the query is analysed here, the store runs it.
-import type { FacetCounts, SearchFilters, Store, StoredHit } from '../store/store.js';
+import { filterToken } from '../store/filter-terms.js';
+import type { FacetCounts, SearchPage, Store, StoredHit } from '../store/store.js';
 import { type Analyzer, isStopword } from './analysis.js';
 import { compileQuery, parseQuery, QueryError, queryTerms } from './query.js';
 import { makeSnippet, type Snippet } from './snippets.js';
+
+export interface SearchFilters {
+  chamber?: string | undefined;
+  sessionFrom?: number | undefined;
+  sessionTo?: number | undefined;
+  committee?: string | undefined;
+  addressee?: string | undefined;
+  kind?: string | undefined;
+  dossier?: string | undefined;
+  dateFrom?: string | undefined;
+  dateTo?: string | undefined;
+}
+
+const FIRST_SESSION = 1815;
+
+/** Filters (but dates) as FTS5 clauses over the index's filter tokens. */
+function filterMatch(f: SearchFilters): string[] {
+  const term = (token: string) => `meta : "${token}"`;
+  const clauses: string[] = [];
+  if (f.chamber) clauses.push(term(filterToken.chamber(f.chamber)));
+  if (f.kind) clauses.push(term(filterToken.kind(f.kind)));
+  if (f.committee) clauses.push(term(filterToken.committee(f.committee)));
+  if (f.addressee) clauses.push(term(filterToken.addressee(f.addressee)));
+  if (f.dossier) clauses.push(term(filterToken.dossier(f.dossier)));
+  if (f.sessionFrom !== undefined || f.sessionTo !== undefined) {
+    const from = Math.max(f.sessionFrom ?? FIRST_SESSION, FIRST_SESSION);
+    const to = Math.min(f.sessionTo ?? new Date().getFullYear() + 1, from + 300);
+    if (to < from) throw new QueryError('the session range is empty: its start lies after its end');
+    const years = Array.from({ length: to - from + 1 }, (_, i) => term(filterToken.session(from + i)));
+    clauses.push(`(${years.join(' OR ')})`);
+  }
+  return clauses;
+}
+
+function withFilters(match: string, filters: SearchFilters): string {
+  const clauses = filterMatch(filters);
+  return clauses.length > 0 ? `(${match}) AND ${clauses.join(' AND ')}` : match;
+}
 
 export interface SearchOptions {
   filters?: SearchFilters;
@@ -32,6 +71,10 @@ export interface SearchResponse {
   query: string;
   notes: string[];
   total: number;
+  /** False when counting stopped early: `total` is then a lower bound. */
+  totalExact: boolean;
+  /** False when more matched than were ranked: then the newest matches were ranked. */
+  exhaustive: boolean;
   limit: number;
   offset: number;
   results: SearchResult[];
@@ -84,19 +127,25 @@ export async function search(
   const terms = queryTerms(parsed, analyzer);
   const filters = options.filters ?? {};
   const { limit, offset } = pageOf(options);
-  const [hits, total] = await Promise.all([
-    store.search(match, filters, { limit, offset, sort: options.sort ?? 'relevance' }),
-    store.count(match, filters),
-  ]);
+  const page = await store.search({
+    match: withFilters(match, filters),
+    dateFrom: filters.dateFrom,
+    dateTo: filters.dateTo,
+    limit,
+    offset,
+    sort: options.sort ?? 'relevance',
+  });
   const response: SearchResponse = {
     query,
     notes: parsed.notes,
-    total,
+    total: page.total,
+    totalExact: page.totalExact,
+    exhaustive: page.exhaustive,
     limit,
     offset,
-    results: hits.map((h) => result(h, terms, analyzer)),
+    results: page.hits.map((h) => result(h, terms, analyzer)),
   };
-  if (options.facets) response.facets = await store.facets(match, filters);
+  if (options.facets) response.facets = await store.facets(page.candidates);
   return response;
 }
 
@@ -136,13 +185,25 @@ export async function similar(
     .sort((a, b) => b.weight - a.weight)
     .slice(0, MLT_TERMS);
   if (weighted.length === 0) return [];
-  const match = weighted.map((w) => `"${w.term}"`).join(' OR ');
   const terms = new Set(weighted.map((w) => w.term));
-  const hits = await store.search(
-    match,
-    options.filters ?? {},
-    { limit, offset: 0, sort: 'relevance' },
-    options.exclude,
-  );
-  return hits.map((h) => ({ ...result(h, terms, analyzer), answerOpening: opening(h.answer) }));
+  const filters = options.filters ?? {};
+  const run = (match: string): Promise<SearchPage> =>
+    store.search({
+      match: withFilters(match, filters),
+      dateFrom: filters.dateFrom,
+      dateTo: filters.dateTo,
+      limit,
+      offset: 0,
+      sort: 'relevance',
+      exclude: options.exclude ?? [],
+    });
+  const quoted = weighted.map((w) => `"${w.term}"`);
+  let page = await run(quoted.join(' OR '));
+  if (!page.exhaustive && quoted.length >= 3) {
+    // Too many share a word: ask for two of the four strongest terms together instead.
+    const top = quoted.slice(0, 4);
+    const pairs = top.flatMap((a, i) => top.slice(i + 1).map((b) => `(${a} AND ${b})`));
+    page = await run(pairs.join(' OR '));
+  }
+  return page.hits.map((h) => ({ ...result(h, terms, analyzer), answerOpening: opening(h.answer) }));
 }

@@ -2,8 +2,9 @@
 // rows that can be queried plus the tree for rendering; the search index gets the analysed terms
 // that src/search computes.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { type InsertObject, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { type InsertObject, type Kysely, sql } from 'kysely';
 import { Publication } from '../model/publication.js';
+import { filterToken } from './filter-terms.js';
 import type { Database } from './schema.js';
 import { migrate, openSqlite } from './sqlite.js';
 
@@ -13,20 +14,52 @@ export interface QuestionTerms {
   aTerms: string;
   qParts: string;
   aParts: string;
+  /** Filter tokens of the publication (see filter-terms.ts). */
+  meta: string;
 }
 
 export type SaveOutcome = 'imported' | 'updated' | 'unchanged';
 
-export interface SearchFilters {
-  chamber?: string | undefined;
-  sessionFrom?: number | undefined;
-  sessionTo?: number | undefined;
-  committee?: string | undefined;
-  addressee?: string | undefined;
-  kind?: string | undefined;
-  dossier?: string | undefined;
+export interface SearchRequest {
+  /** FTS5 expression over analysed terms and filter tokens. */
+  match: string;
   dateFrom?: string | undefined;
   dateTo?: string | undefined;
+  limit: number;
+  offset: number;
+  sort: 'relevance' | 'date';
+  exclude?: readonly number[];
+}
+
+export interface SearchPage {
+  hits: StoredHit[];
+  /** Matching questions; a lower bound when `totalExact` is false (counting stops at COUNT_CAP). */
+  total: number;
+  totalExact: boolean;
+  /** False when more matched than were ranked: the newest CANDIDATES were ranked. */
+  exhaustive: boolean;
+  /** The ids that were ranked, for facet counts. */
+  candidates: number[];
+}
+
+interface DateRange {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** How many of the newest matches are ranked exactly by bm25. */
+export const CANDIDATES = 5000;
+/** Counting matches stops here. */
+export const COUNT_CAP = 100_000;
+
+function dateJoin(d: DateRange) {
+  return d.from || d.to
+    ? sql`JOIN questions q ON q.id = question_index.rowid JOIN publications p ON p.id = q.publication_id`
+    : sql``;
+}
+
+function dateWhere(d: DateRange) {
+  return sql`${d.from ? sql`AND p.date >= ${d.from}` : sql``} ${d.to ? sql`AND p.date <= ${d.to}` : sql``}`;
 }
 
 export interface StoredHit {
@@ -50,7 +83,7 @@ export type Facet = (typeof FACETS)[number];
 export type FacetCounts = Record<Facet, { value: string; count: number }[]>;
 
 // bm25 column weights: the question counts for more than the answer, a whole word for more than a part.
-const BM25 = sql`bm25(question_index, 4.0, 1.0, 2.0, 0.5)`;
+const BM25 = sql`bm25(question_index, 4.0, 1.0, 2.0, 0.5, 0.0)`;
 
 /** The tree is kept deflated: it repeats the text of the rows, and is only read to render. */
 function packTree(pub: Publication): Buffer {
@@ -235,8 +268,10 @@ export class Store {
           .returning('id')
           .executeTakeFirstOrThrow();
         if (!t) continue;
-        await sql`INSERT INTO question_index (rowid, q_terms, a_terms, q_parts, a_parts)
-          VALUES (${inserted.id}, ${t.qTerms}, ${t.aTerms}, ${t.qParts}, ${t.aParts})`.execute(trx);
+        await sql`INSERT INTO question_index (rowid, q_terms, a_terms, q_parts, a_parts, meta)
+          VALUES (${inserted.id}, ${t.qTerms}, ${t.aTerms}, ${t.qParts}, ${t.aParts}, ${t.meta})`.execute(
+          trx,
+        );
       }
       return existing ? 'updated' : 'imported';
     });
@@ -316,68 +351,79 @@ export class Store {
     return { total: questions, df };
   }
 
-  private matching(match: string, filters: SearchFilters) {
-    let q = this.db
-      .selectFrom(
-        sql<{
-          rowid: number;
-          score: number;
-        }>`(SELECT rowid, ${BM25} AS score FROM question_index WHERE question_index MATCH ${match})`.as(
-          'hit',
-        ),
-      )
-      .innerJoin('questions as q', 'q.id', 'hit.rowid')
-      .innerJoin('publications as p', 'p.id', 'q.publication_id')
-      // Only what is published is searched; drafts are for the people working on them.
-      .where('p.status', '=', 'published');
-    if (filters.chamber) q = q.where('p.chamber', '=', filters.chamber);
-    if (filters.kind) q = q.where('p.kind', '=', filters.kind);
-    if (filters.committee) q = q.where('p.committee', '=', filters.committee);
-    if (filters.sessionFrom !== undefined) q = q.where('p.session_start', '>=', filters.sessionFrom);
-    if (filters.sessionTo !== undefined) q = q.where('p.session_start', '<=', filters.sessionTo);
-    if (filters.dateFrom) q = q.where('p.date', '>=', filters.dateFrom);
-    if (filters.dateTo) q = q.where('p.date', '<=', filters.dateTo);
-    const addressee = filters.addressee;
-    if (addressee) {
-      q = q.where((e) =>
-        e.exists(
-          e
-            .selectFrom('publication_addressees as a')
-            .select('a.publication_id')
-            .whereRef('a.publication_id', '=', 'p.id')
-            .where('a.name', '=', addressee),
-        ),
-      );
-    }
-    const dossier = filters.dossier;
-    if (dossier) {
-      q = q.where((e) =>
-        e.exists(
-          e
-            .selectFrom('publication_dossiers as d')
-            .select('d.publication_id')
-            .whereRef('d.publication_id', '=', 'p.id')
-            .where('d.dossier', '=', dossier),
-        ),
-      );
-    }
-    return q;
+  /**
+   * The match expression as the store runs it: published questions only, whatever the caller
+   * asks. Excluding drafts (few) is cheaper for FTS5 than intersecting with everything published.
+   */
+  private published(match: string): string {
+    return `(${match}) NOT meta : "${filterToken.status('draft')}"`;
   }
 
-  /** Questions matching an FTS5 expression (built by src/search/query.ts), best first. */
-  async search(
-    match: string,
-    filters: SearchFilters,
-    page: { limit: number; offset: number; sort: 'relevance' | 'date' },
-    exclude: readonly number[] = [],
-  ): Promise<StoredHit[]> {
-    let q = this.matching(match, filters);
-    if (exclude.length > 0) q = q.where('q.id', 'not in', exclude);
-    const ordered =
-      page.sort === 'date'
-        ? q.orderBy('p.date', 'desc').orderBy('hit.score')
-        : q.orderBy('hit.score').orderBy('p.date', 'desc');
-    const rows = await ordered
+  /** Matching question ids, newest first, at most `cap`; unscored, so cheap however many match. */
+  private async newestMatches(match: string, dates: DateRange, cap: number): Promise<number[]> {
+    const rows = await sql<{ id: number }>`SELECT question_index.rowid AS id FROM question_index
+      ${dateJoin(dates)}
+      WHERE question_index MATCH ${this.published(match)} ${dateWhere(dates)}
+      ORDER BY question_index.rowid DESC LIMIT ${cap}`.execute(this.db);
+    return rows.rows.map((r) => r.id);
+  }
+
+  /**
+   * Questions matching an FTS5 expression (built by src/search/query.ts, filters included as
+   * terms), best first. Two stages, so a frequent word does not make it score a million matches:
+   * the newest CANDIDATES matches are found unscored, then ranked exactly by bm25. When fewer
+   * match, the ranking is exhaustive.
+   */
+  async search(request: SearchRequest): Promise<SearchPage> {
+    const dates = { from: request.dateFrom, to: request.dateTo };
+    const probe = await this.newestMatches(request.match, dates, CANDIDATES + 1);
+    const exhaustive = probe.length <= CANDIDATES;
+    const candidates = exhaustive ? probe : probe.slice(0, CANDIDATES);
+    if (candidates.length === 0)
+      return { hits: [], total: 0, totalExact: true, exhaustive: true, candidates: [] };
+    const lowest = candidates[candidates.length - 1]!;
+    const exclude = request.exclude ?? [];
+    const excludeSql =
+      exclude.length > 0 ? sql`AND question_index.rowid NOT IN (${sql.join(exclude)})` : sql``;
+    // Publications are joined only when the order or a date filter needs them.
+    const needsPublication = request.sort === 'date' || request.dateFrom || request.dateTo;
+    const join = needsPublication
+      ? sql`JOIN questions q ON q.id = question_index.rowid JOIN publications p ON p.id = q.publication_id`
+      : sql``;
+    const order =
+      request.sort === 'date'
+        ? sql`ORDER BY p.date DESC, score, question_index.rowid DESC`
+        : sql`ORDER BY score, question_index.rowid DESC`;
+    const ranked = await sql<{
+      id: number;
+      score: number;
+    }>`SELECT question_index.rowid AS id, ${BM25} AS score
+      FROM question_index ${join}
+      WHERE question_index MATCH ${this.published(request.match)} AND question_index.rowid >= ${lowest}
+        ${dateWhere(dates)} ${excludeSql}
+      ${order} LIMIT ${request.limit} OFFSET ${request.offset}`.execute(this.db);
+    let total = probe.length;
+    let totalExact = exhaustive;
+    if (!exhaustive) {
+      const counted = await sql<{
+        n: number;
+      }>`SELECT count(*) AS n FROM (SELECT question_index.rowid FROM question_index
+        ${dateJoin(dates)}
+        WHERE question_index MATCH ${this.published(request.match)} ${dateWhere(dates)} LIMIT ${COUNT_CAP + 1})`.execute(
+        this.db,
+      );
+      total = Math.min(Number(counted.rows[0]?.n ?? 0), COUNT_CAP);
+      totalExact = Number(counted.rows[0]?.n ?? 0) <= COUNT_CAP;
+    }
+    const hits = await this.hitsFor(ranked.rows);
+    return { hits, total, totalExact, exhaustive, candidates };
+  }
+
+  private async hitsFor(ranked: readonly { id: number; score: number }[]): Promise<StoredHit[]> {
+    if (ranked.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('questions as q')
+      .innerJoin('publications as p', 'p.id', 'q.publication_id')
       .select([
         'q.id as questionId',
         'q.publication_id as publicationId',
@@ -385,7 +431,6 @@ export class Store {
         'q.position as position',
         'q.question as question',
         'q.answer as answer',
-        'hit.score as score',
         'p.title as title',
         'p.kind as kind',
         'p.chamber as chamber',
@@ -393,77 +438,42 @@ export class Store {
         'p.committee as committee',
         'p.date as date',
       ])
-      .orderBy('q.id')
-      .limit(page.limit)
-      .offset(page.offset)
+      .where(
+        'q.id',
+        'in',
+        ranked.map((r) => r.id),
+      )
       .execute();
-    return rows;
+    const byId = new Map(rows.map((r) => [r.questionId, r]));
+    return ranked.flatMap((r) => {
+      const row = byId.get(r.id);
+      return row ? [{ ...row, score: r.score }] : [];
+    });
   }
 
-  async count(match: string, filters: SearchFilters): Promise<number> {
-    const row = await this.matching(match, filters)
-      .select((e) => e.fn.countAll<number>().as('n'))
-      .executeTakeFirst();
-    return Number(row?.n ?? 0);
-  }
-
-  /** Counts per facet value among the matching questions. */
-  async facets(match: string, filters: SearchFilters, top = 20): Promise<FacetCounts> {
-    const count = async (
-      build: (
-        q: ReturnType<Store['matching']>,
-      ) => SelectQueryBuilder<Database, never, { value: string | null; count: number }>,
-    ) => {
-      const rows = await build(this.matching(match, filters)).execute();
-      return rows
+  /** Counts per facet value among the given question ids (the candidates of a search). */
+  async facets(candidates: readonly number[], top = 20): Promise<FacetCounts> {
+    const ids = JSON.stringify(candidates);
+    const group = async (value: ReturnType<typeof sql>, join: ReturnType<typeof sql>) => {
+      const rows = await sql<{
+        value: string | null;
+        count: number;
+      }>`SELECT ${value} AS value, count(*) AS count
+        FROM questions q JOIN publications p ON p.id = q.publication_id ${join}
+        WHERE q.id IN (SELECT value FROM json_each(${ids}))
+        GROUP BY 1 ORDER BY count DESC, value LIMIT ${top}`.execute(this.db);
+      return rows.rows
         .filter((r) => r.value !== null)
         .map((r) => ({ value: String(r.value), count: Number(r.count) }));
     };
-    const simple = (column: 'p.chamber' | 'p.session' | 'p.committee' | 'p.kind') =>
-      count(
-        (q) =>
-          q
-            .select([`${column} as value`, (e) => e.fn.countAll<number>().as('count')])
-            .groupBy(column)
-            .orderBy('count', 'desc')
-            .limit(top) as unknown as SelectQueryBuilder<
-            Database,
-            never,
-            { value: string | null; count: number }
-          >,
-      );
-    const [chamber, session, committee, kind] = await Promise.all([
-      simple('p.chamber'),
-      simple('p.session'),
-      simple('p.committee'),
-      simple('p.kind'),
-    ]);
-    const addressee = await count(
-      (q) =>
-        q
-          .innerJoin('publication_addressees as a', 'a.publication_id', 'p.id')
-          .select(['a.name as value', (e) => e.fn.countAll<number>().as('count')])
-          .groupBy('a.name')
-          .orderBy('count', 'desc')
-          .limit(top) as unknown as SelectQueryBuilder<
-          Database,
-          never,
-          { value: string | null; count: number }
-        >,
-    );
-    const dossier = await count(
-      (q) =>
-        q
-          .innerJoin('publication_dossiers as d', 'd.publication_id', 'p.id')
-          .select(['d.dossier as value', (e) => e.fn.countAll<number>().as('count')])
-          .groupBy('d.dossier')
-          .orderBy('count', 'desc')
-          .limit(top) as unknown as SelectQueryBuilder<
-          Database,
-          never,
-          { value: string | null; count: number }
-        >,
-    );
-    return { chamber, session, committee, addressee, kind, dossier };
+    const none = sql``;
+    return {
+      chamber: await group(sql`p.chamber`, none),
+      session: await group(sql`p.session`, none),
+      committee: await group(sql`p.committee`, none),
+      addressee: await group(sql`a.name`, sql`JOIN publication_addressees a ON a.publication_id = p.id`),
+      kind: await group(sql`p.kind`, none),
+      dossier: await group(sql`d.dossier`, sql`JOIN publication_dossiers d ON d.publication_id = p.id`),
+    };
   }
 }

@@ -3,9 +3,8 @@ import type { Command } from 'commander';
 import { normaliseSession } from '../../model/ids.js';
 import { Chamber, PublicationKind } from '../../model/publication.js';
 import { QueryError } from '../../search/query.js';
-import { type SearchResult, search, similar } from '../../search/search.js';
+import { type SearchFilters, type SearchResult, search, similar } from '../../search/search.js';
 import { markSnippet } from '../../search/snippets.js';
-import type { SearchFilters } from '../../store/store.js';
 import { withArchive } from '../context.js';
 import { UsageError } from '../output.js';
 
@@ -147,7 +146,8 @@ export function registerSearch(program: Command): void {
           return;
         }
         for (const note of response.notes) process.stderr.write(`vraagbaak: ${note}\n`);
-        process.stdout.write(`${response.total} gevonden (found)\n\n`);
+        const total = response.totalExact ? `${response.total}` : `meer dan ${response.total}`;
+        process.stdout.write(`${total} gevonden (found)\n\n`);
         printResults(response.results);
       },
     );

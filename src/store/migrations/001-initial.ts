@@ -137,9 +137,10 @@ export async function up(db: Db): Promise<void> {
 
   // The search index holds analysed terms (src/search/analysis.ts), not the text: a contentless
   // FTS5 table, one row per question, rowid = questions.id. Columns: the question's and the
-  // answer's terms in order (words, phrases), and their compound parts.
+  // answer's terms in order (words, phrases), their compound parts, and the publication's filter
+  // tokens (status, chamber, session, kind, committee, addressees, dossiers).
   await sql`CREATE VIRTUAL TABLE question_index USING fts5(
-    q_terms, a_terms, q_parts, a_parts,
+    q_terms, a_terms, q_parts, a_parts, meta,
     content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
   )`.execute(db);
   await sql`CREATE VIRTUAL TABLE question_vocab USING fts5vocab(question_index, 'row')`.execute(db);

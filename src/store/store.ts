@@ -1,24 +1,16 @@
 // The store: the only place that talks SQL. Publications go in whole (one transaction each) as
 // rows that can be queried plus the tree for rendering; the search index gets the analysed terms
 // that src/search computes.
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { type InsertObject, type Kysely, sql } from 'kysely';
+import { inflateRawSync } from 'node:zlib';
+import type SQLite from 'better-sqlite3';
+import { type Kysely, sql } from 'kysely';
 import { Publication } from '../model/publication.js';
 import { filterToken } from './filter-terms.js';
 import type { Database } from './schema.js';
 import { migrate, openSqlite } from './sqlite.js';
+import { createWriter, type QuestionTerms, type SaveOutcome } from './sqlite-writer.js';
 
-/** The analysed terms of one question, in the order of publication.sections[].questions[]. */
-export interface QuestionTerms {
-  qTerms: string;
-  aTerms: string;
-  qParts: string;
-  aParts: string;
-  /** Filter tokens of the publication (see filter-terms.ts). */
-  meta: string;
-}
-
-export type SaveOutcome = 'imported' | 'updated' | 'unchanged';
+export type { QuestionTerms, SaveOutcome } from './sqlite-writer.js';
 
 export interface SearchRequest {
   /** FTS5 expression over analysed terms and filter tokens. */
@@ -85,29 +77,23 @@ export type FacetCounts = Record<Facet, { value: string; count: number }[]>;
 // bm25 column weights: the question counts for more than the answer, a whole word for more than a part.
 const BM25 = sql`bm25(question_index, 4.0, 1.0, 2.0, 0.5, 0.0)`;
 
-/** The tree is kept deflated: it repeats the text of the rows, and is only read to render. */
-function packTree(pub: Publication): Buffer {
-  return deflateRawSync(JSON.stringify(pub));
-}
-
+/** The tree is stored deflated (see sqlite-writer.ts). */
 function unpackTree(tree: Uint8Array): Publication {
   return Publication.parse(JSON.parse(inflateRawSync(tree).toString('utf8')));
 }
 
-function mainDate(pub: Publication): string | null {
-  return pub.dates.answered ?? pub.dates.received ?? pub.dates.adopted ?? pub.dates.sent ?? null;
-}
-
 export class Store {
+  private writer: ReturnType<typeof createWriter> | null = null;
+
   private constructor(
     readonly db: Kysely<Database>,
-    private readonly close_: () => void,
+    private readonly raw: SQLite.Database,
   ) {}
 
   /** Opens (and creates) the SQLite database at `path` and brings its schema up to date. */
   static async open(path: string): Promise<Store> {
     const { db, raw } = openSqlite(path);
-    const store = new Store(db, () => raw.close());
+    const store = new Store(db, raw);
     await migrate(db);
     return store;
   }
@@ -118,163 +104,17 @@ export class Store {
 
   async close(): Promise<void> {
     await this.db.destroy();
-    this.close_();
+    this.raw.close();
   }
 
-  /** Stores a publication whole, replacing an earlier version with the same id. */
+  /** Stores a publication whole (one transaction), replacing an earlier version with the same id. */
   async savePublication(
     pub: Publication,
     source: { hash: string; file: string | null },
     terms: readonly QuestionTerms[] | null,
   ): Promise<SaveOutcome> {
-    const id = pub.id;
-    if (!id) throw new Error('a publication needs an official id to be stored');
-    const questions = pub.sections.flatMap((s, sectionPosition) =>
-      s.questions.map((q) => ({ q, sectionPosition })),
-    );
-    // terms === null stores the rows without search index entries (the import benchmark's baseline).
-    if (terms && terms.length !== questions.length)
-      throw new Error('one set of index terms per question is needed');
-    return this.db.transaction().execute(async (trx) => {
-      const existing = await trx
-        .selectFrom('publications')
-        .select(['source_hash', 'imported_at'])
-        .where('id', '=', id)
-        .executeTakeFirst();
-      if (existing?.source_hash === source.hash) return 'unchanged';
-      const now = new Date().toISOString();
-      if (existing) {
-        await sql`DELETE FROM question_index WHERE rowid IN (SELECT id FROM questions WHERE publication_id = ${id})`.execute(
-          trx,
-        );
-        await trx.deleteFrom('publications').where('id', '=', id).execute();
-      }
-      await trx
-        .insertInto('publications')
-        .values({
-          id,
-          kind: pub.kind,
-          status: pub.status,
-          chamber: pub.chamber,
-          session: pub.session,
-          session_start: pub.session ? Number(pub.session.slice(0, 4)) : null,
-          number: pub.number,
-          title: pub.title,
-          document_type: pub.documentType,
-          committee: pub.request.committee,
-          answered_by: pub.request.answeredBy,
-          scope: pub.request.scope,
-          date_adopted: pub.dates.adopted,
-          date_sent: pub.dates.sent,
-          date_answered: pub.dates.answered,
-          date_received: pub.dates.received,
-          date_postponed: pub.dates.postponed,
-          date: mainDate(pub),
-          complete: pub.complete ? 1 : 0,
-          question_count: questions.length,
-          source_hash: source.hash,
-          source_file: source.file,
-          tree: packTree(pub),
-          imported_at: existing?.imported_at ?? now,
-          updated_at: now,
-        })
-        .execute();
-      const rows = <T, R>(items: readonly T[], make: (item: T) => R) =>
-        items.map((item, position) => ({ publication_id: id, position, ...make(item) }));
-      const insert = async <K extends keyof Database & string>(
-        table: K,
-        values: readonly InsertObject<Database, K>[],
-      ): Promise<void> => {
-        // Chunks keep a statement under SQLite's limit on bound parameters.
-        for (let i = 0; i < values.length; i += 500) {
-          await trx
-            .insertInto(table)
-            .values(values.slice(i, i + 500))
-            .execute();
-        }
-      };
-      await insert(
-        'publication_dossiers',
-        rows(pub.dossiers, (d) => ({ dossier: d.number, title: d.title })),
-      );
-      await insert(
-        'publication_addressees',
-        rows(pub.request.addressees, (name) => ({ name })),
-      );
-      await insert(
-        'publication_askers',
-        rows(pub.request.askers, (a) => ({ name: a.name, party: a.party })),
-      );
-      await insert(
-        'signatories',
-        rows(pub.signatories, (s) => ({ role: s.role, name: s.name })),
-      );
-      await insert(
-        'subject_documents',
-        rows(pub.request.documents, (d) => ({
-          description: d.description,
-          date: d.date,
-          reference_id: d.reference?.id ?? null,
-        })),
-      );
-      await insert(
-        'sections',
-        rows(pub.sections, (s) => ({ title: s.title, party: s.party, no_questions: s.noQuestions ? 1 : 0 })),
-      );
-      await insert(
-        'footnotes',
-        pub.footnotes.map((f) => ({
-          publication_id: id,
-          number: f.number,
-          text: f.text,
-          question_number: f.question,
-        })),
-      );
-      await insert(
-        'refs',
-        rows(pub.references, (r) => ({
-          kind: r.kind,
-          text: r.text,
-          question_number: r.question,
-          target_id: r.kind === 'kamerstuk' ? r.kamerstuk.id : null,
-          url: r.kind === 'url' ? r.url : null,
-          target_question: r.kind === 'question' ? r.target : null,
-        })),
-      );
-      await insert(
-        'amounts',
-        rows(pub.amounts, (a) => ({ euros: a.euros, text: a.text, question_number: a.question })),
-      );
-      await insert(
-        'warnings',
-        rows(pub.warnings, (w) => ({ line: w.line, message: w.message, text: w.text })),
-      );
-      for (let i = 0; i < questions.length; i++) {
-        const { q, sectionPosition } = questions[i]!;
-        const t = terms?.[i];
-        const inserted = await trx
-          .insertInto('questions')
-          .values({
-            publication_id: id,
-            position: i,
-            section_position: sectionPosition,
-            number: q.number,
-            label: q.label,
-            question: q.question,
-            answer: q.answer,
-            answer_label: q.answerLabel,
-            incomplete: q.incomplete ? 1 : 0,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        if (!t) continue;
-        await sql`INSERT INTO question_index (rowid, q_terms, a_terms, q_parts, a_parts, meta)
-          VALUES (${inserted.id}, ${t.qTerms}, ${t.aTerms}, ${t.qParts}, ${t.aParts}, ${t.meta})`.execute(
-          trx,
-        );
-      }
-      return existing ? 'updated' : 'imported';
-    });
+    this.writer ??= createWriter(this.raw);
+    return this.writer.save(pub, source, terms);
   }
 
   async getPublication(id: string): Promise<Publication | null> {

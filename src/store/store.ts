@@ -25,10 +25,10 @@ export interface SearchRequest {
 
 export interface SearchPage {
   hits: StoredHit[];
-  /** Matching questions; a lower bound when `totalExact` is false (counting stops at COUNT_CAP). */
+  /** Matching questions; a lower bound when `totalExact` is false (counting stops at `countCap`). */
   total: number;
   totalExact: boolean;
-  /** False when more matched than were ranked: the newest CANDIDATES were ranked. */
+  /** False when more matched than were ranked: the newest `candidates` were ranked. */
   exhaustive: boolean;
   /** The ids that were ranked, for facet counts. */
   candidates: number[];
@@ -39,10 +39,12 @@ interface DateRange {
   to?: string | undefined;
 }
 
-/** How many of the newest matches are ranked exactly by bm25. */
-export const CANDIDATES = 5000;
-/** Counting matches stops here. */
-export const COUNT_CAP = 100_000;
+export interface StoreOptions {
+  /** How many of the newest matches a search ranks exactly by bm25 (default 2 000). */
+  candidates?: number;
+  /** Counting matches stops here (default 20 000). */
+  countCap?: number;
+}
 
 function dateJoin(d: DateRange) {
   return d.from || d.to
@@ -85,15 +87,22 @@ function unpackTree(tree: Uint8Array): Publication {
 export class Store {
   private writer: ReturnType<typeof createWriter> | null = null;
 
+  private readonly candidates: number;
+  private readonly countCap: number;
+
   private constructor(
     readonly db: Kysely<Database>,
     private readonly raw: SQLite.Database,
-  ) {}
+    options: StoreOptions,
+  ) {
+    this.candidates = options.candidates ?? 2000;
+    this.countCap = options.countCap ?? 20_000;
+  }
 
   /** Opens (and creates) the SQLite database at `path` and brings its schema up to date. */
-  static async open(path: string): Promise<Store> {
+  static async open(path: string, options: StoreOptions = {}): Promise<Store> {
     const { db, raw } = openSqlite(path);
-    const store = new Store(db, raw);
+    const store = new Store(db, raw, options);
     await migrate(db);
     return store;
   }
@@ -211,14 +220,14 @@ export class Store {
   /**
    * Questions matching an FTS5 expression (built by src/search/query.ts, filters included as
    * terms), best first. Two stages, so a frequent word does not make it score a million matches:
-   * the newest CANDIDATES matches are found unscored, then ranked exactly by bm25. When fewer
+   * the newest `candidates` matches are found unscored, then ranked exactly by bm25. When fewer
    * match, the ranking is exhaustive.
    */
   async search(request: SearchRequest): Promise<SearchPage> {
     const dates = { from: request.dateFrom, to: request.dateTo };
-    const probe = await this.newestMatches(request.match, dates, CANDIDATES + 1);
-    const exhaustive = probe.length <= CANDIDATES;
-    const candidates = exhaustive ? probe : probe.slice(0, CANDIDATES);
+    const probe = await this.newestMatches(request.match, dates, this.candidates + 1);
+    const exhaustive = probe.length <= this.candidates;
+    const candidates = exhaustive ? probe : probe.slice(0, this.candidates);
     if (candidates.length === 0)
       return { hits: [], total: 0, totalExact: true, exhaustive: true, candidates: [] };
     const lowest = candidates[candidates.length - 1]!;
@@ -249,11 +258,11 @@ export class Store {
         n: number;
       }>`SELECT count(*) AS n FROM (SELECT question_index.rowid FROM question_index
         ${dateJoin(dates)}
-        WHERE question_index MATCH ${this.published(request.match)} ${dateWhere(dates)} LIMIT ${COUNT_CAP + 1})`.execute(
+        WHERE question_index MATCH ${this.published(request.match)} ${dateWhere(dates)} LIMIT ${this.countCap + 1})`.execute(
         this.db,
       );
-      total = Math.min(Number(counted.rows[0]?.n ?? 0), COUNT_CAP);
-      totalExact = Number(counted.rows[0]?.n ?? 0) <= COUNT_CAP;
+      total = Math.min(Number(counted.rows[0]?.n ?? 0), this.countCap);
+      totalExact = Number(counted.rows[0]?.n ?? 0) <= this.countCap;
     }
     const hits = await this.hitsFor(ranked.rows);
     return { hits, total, totalExact, exhaustive, candidates };

@@ -1,0 +1,54 @@
+// The two-stage search: when more match than are ranked, the newest candidates are ranked exactly,
+// the count stops at its cap and says so; when fewer match, ranking is exhaustive.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { importText } from '../../src/archive/import.js';
+import { createAnalyzer } from '../../src/search/analysis.js';
+import { search } from '../../src/search/search.js';
+import { Store } from '../../src/store/store.js';
+import { tempDbPath } from '../helpers/archive.js';
+import { FIXTURES, words } from '../helpers/read.js';
+
+const analyzer = createAnalyzer(words);
+const full = await Store.open(tempDbPath());
+const capped = await Store.open(tempDbPath(), { candidates: 3, countCap: 5 });
+for (const store of [full, capped]) {
+  for (const name of readdirSync(FIXTURES)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()) {
+    await importText({ store, analyzer, words }, readFileSync(new URL(name, FIXTURES), 'utf8'), name);
+  }
+}
+
+describe('two-stage search', () => {
+  test('few matches: exhaustive, exact total, same ranking as without caps', async () => {
+    const a = await search(full, analyzer, 'budget ATKM');
+    const b = await search(capped, analyzer, 'budget ATKM');
+    assert.equal(b.exhaustive, true);
+    assert.equal(b.totalExact, true);
+    assert.deepEqual(
+      b.results.map((r) => r.question),
+      a.results.map((r) => r.question),
+    );
+  });
+
+  test('many matches: the newest candidates are ranked, the count is a lower bound', async () => {
+    const a = await search(full, analyzer, 'datacenters OR middelen OR Nederland', { limit: 50 });
+    const b = await search(capped, analyzer, 'datacenters OR middelen OR Nederland', { limit: 50 });
+    assert.ok(a.total > 5 && a.exhaustive && a.totalExact);
+    assert.equal(b.exhaustive, false);
+    assert.equal(b.totalExact, false);
+    assert.equal(b.total, 5);
+    assert.equal(b.results.length, 3);
+    // The three ranked are the three newest matches (highest ids), in bm25 order among themselves.
+    const all = a.results.map((r) => `${r.publication.id}#${r.position}`);
+    const ranked = b.results.map((r) => `${r.publication.id}#${r.position}`);
+    for (const id of ranked) assert.ok(all.includes(id));
+    const scores = b.results.map((r) => r.score);
+    assert.deepEqual(
+      scores,
+      [...scores].sort((x, y) => y - x),
+    );
+  });
+});

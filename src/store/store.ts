@@ -135,11 +135,6 @@ export class Store {
     return row ? unpackTree(row.tree) : null;
   }
 
-  async hasPublication(id: string): Promise<boolean> {
-    const row = await this.db.selectFrom('publications').select('id').where('id', '=', id).executeTakeFirst();
-    return row !== undefined;
-  }
-
   /** Every publication's tree, in id order, a page at a time (so memory stays flat). */
   async *allPublications(pageSize = 200): AsyncGenerator<Publication> {
     let after = '';

@@ -80,7 +80,7 @@ export function readText(input: string, options: TextReadOptions): Publication {
   const layout = detectLayout(paragraphs);
   const header = readHeader(paragraphs, (i) => i === layout.first);
   const body = readBody(paragraphs, header.end, layout);
-  const warnings: Warning[] = [...body.warnings];
+  const warnings: Warning[] = [];
 
   const kind: PublicationKind =
     header.kind ??

@@ -1,6 +1,6 @@
 // The body: sections, numbered questions and their answers, or, in a written consultation,
 // faction sections whose paragraphs are the questions. Works on paragraphs after the front matter.
-import type { Block, Warning } from '../../model/publication.js';
+import type { Block } from '../../model/publication.js';
 import { dropPrefix, type MarkedParagraph, toBlocks, withMarkers } from './blocks.js';
 import { endsSentence, NO_QUESTIONS, type QuestionMarkerKind } from './markers.js';
 
@@ -34,7 +34,6 @@ export interface BuiltSection {
 
 export interface Body {
   sections: BuiltSection[];
-  warnings: Warning[];
 }
 
 const KINDS: QuestionMarkerKind[] = ['vraag', 'bare', 'numbered'];
@@ -113,7 +112,6 @@ function startAnswer(q: BuiltQuestion, p: MarkedParagraph): void {
 /** Numbered questions ("Vraag 1", a bare "1", "1. …"), with or without answer markers. */
 function readNumbered(paragraphs: readonly MarkedParagraph[], start: number, layout: Layout): Body {
   const sections: BuiltSection[] = [];
-  const warnings: Warning[] = [];
   let section: BuiltSection | null = null;
   let q: BuiltQuestion | null = null;
   let inAnswer = false;
@@ -186,13 +184,12 @@ function readNumbered(paragraphs: readonly MarkedParagraph[], start: number, lay
     }
     (inAnswer ? q.answer : q.question).push(p);
   }
-  return { sections, warnings };
+  return { sections };
 }
 
 /** Written consultations and unnumbered lists: faction sections whose paragraphs are questions. */
 function readUnnumbered(paragraphs: readonly MarkedParagraph[], start: number): Body {
   const sections: BuiltSection[] = [];
-  const warnings: Warning[] = [];
   let section: BuiltSection | null = null;
   let q: BuiltQuestion | null = null;
   let inAnswer = false;
@@ -263,7 +260,7 @@ function readUnnumbered(paragraphs: readonly MarkedParagraph[], start: number): 
     }
     section.intro.push(p);
   }
-  return { sections, warnings };
+  return { sections };
 }
 
 export function readBody(paragraphs: readonly MarkedParagraph[], start: number, layout: Layout): Body {

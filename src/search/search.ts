@@ -127,14 +127,8 @@ export async function search(
   const terms = queryTerms(parsed, analyzer);
   const filters = options.filters ?? {};
   const { limit, offset } = pageOf(options);
-  const page = await store.search({
-    match: withFilters(match, filters),
-    dateFrom: filters.dateFrom,
-    dateTo: filters.dateTo,
-    limit,
-    offset,
-    sort: options.sort ?? 'relevance',
-  });
+  const request = { match: withFilters(match, filters), dateFrom: filters.dateFrom, dateTo: filters.dateTo };
+  const page = await store.search({ ...request, limit, offset, sort: options.sort ?? 'relevance' });
   const response: SearchResponse = {
     query,
     notes: parsed.notes,
@@ -145,7 +139,7 @@ export async function search(
     offset,
     results: page.hits.map((h) => result(h, terms, analyzer)),
   };
-  if (options.facets) response.facets = await store.facets(page.candidates);
+  if (options.facets) response.facets = await store.facets(await store.candidateIds(request));
   return response;
 }
 
@@ -154,7 +148,8 @@ export interface SimilarResult extends SearchResult {
   answerOpening: string | null;
 }
 
-const MLT_TERMS = 12;
+// Few terms: FTS5's bm25 counts each term's matches across the archive, which costs per term.
+const MLT_TERMS = 6;
 
 function opening(answer: string | null): string | null {
   if (!answer) return null;
@@ -198,12 +193,14 @@ export async function similar(
       exclude: options.exclude ?? [],
     });
   const quoted = weighted.map((w) => `"${w.term}"`);
-  let page = await run(quoted.join(' OR '));
-  if (!page.exhaustive && quoted.length >= 3) {
-    // Too many share a word: ask for two of the four strongest terms together instead.
-    const top = quoted.slice(0, 4);
-    const pairs = top.flatMap((a, i) => top.slice(i + 1).map((b) => `(${a} AND ${b})`));
-    page = await run(pairs.join(' OR '));
-  }
+  // Any of the terms, unless they are common enough to match far more than are ranked; then the
+  // strongest term with any of the next three, which is both closer and cheaper (bm25 counts each
+  // phrase's matches across the archive, so fewer phrases cost less).
+  const matches = weighted.reduce((n, w) => n + (df.get(w.term) ?? 0), 0);
+  const narrow =
+    quoted.length >= 2 && matches > 2000 * limit
+      ? `${quoted[0]} AND (${quoted.slice(1, 4).join(' OR ')})`
+      : null;
+  const page = await run(narrow ?? quoted.join(' OR '));
   return page.hits.map((h) => ({ ...result(h, terms, analyzer), answerOpening: opening(h.answer) }));
 }

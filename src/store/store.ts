@@ -30,8 +30,6 @@ export interface SearchPage {
   totalExact: boolean;
   /** False when more matched than were ranked: the newest `candidates` were ranked. */
   exhaustive: boolean;
-  /** The ids that were ranked, for facet counts. */
-  candidates: number[];
 }
 
 interface DateRange {
@@ -86,6 +84,9 @@ function unpackTree(tree: Uint8Array): Publication {
 
 export class Store {
   private writer: ReturnType<typeof createWriter> | null = null;
+  /** Document frequencies and the question count, valid until the next write. */
+  private readonly dfCache = new Map<string, number>();
+  private totalQuestions: number | null = null;
 
   private readonly candidates: number;
   private readonly countCap: number;
@@ -123,7 +124,12 @@ export class Store {
     terms: readonly QuestionTerms[] | null,
   ): Promise<SaveOutcome> {
     this.writer ??= createWriter(this.raw);
-    return this.writer.save(pub, source, terms);
+    const outcome = this.writer.save(pub, source, terms);
+    if (outcome !== 'unchanged') {
+      this.dfCache.clear();
+      this.totalQuestions = null;
+    }
+    return outcome;
   }
 
   async getPublication(id: string): Promise<Publication | null> {
@@ -181,18 +187,16 @@ export class Store {
 
   /** How many indexed questions hold each term (document frequency), and the total. */
   async termFrequencies(terms: readonly string[]): Promise<{ total: number; df: Map<string, number> }> {
-    const df = new Map<string, number>();
-    if (terms.length > 0) {
-      const rows = await sql<{
-        term: string;
-        doc: number;
-      }>`SELECT term, doc FROM question_vocab WHERE term IN (${sql.join([...new Set(terms)])})`.execute(
-        this.db,
-      );
-      for (const r of rows.rows) df.set(r.term, r.doc);
+    // fts5vocab walks a term's whole doclist to count it, so counts are kept until the next write.
+    const missing = [...new Set(terms)].filter((t) => !this.dfCache.has(t));
+    if (missing.length > 0) {
+      const rows = await sql<{ term: string; doc: number }>`SELECT term, doc FROM question_vocab
+        WHERE term IN (${sql.join(missing)})`.execute(this.db);
+      for (const t of missing) this.dfCache.set(t, 0);
+      for (const r of rows.rows) this.dfCache.set(r.term, r.doc);
     }
-    const { questions } = await this.counts();
-    return { total: questions, df };
+    this.totalQuestions ??= (await this.counts()).questions;
+    return { total: this.totalQuestions, df: new Map(terms.map((t) => [t, this.dfCache.get(t) ?? 0])) };
   }
 
   /**
@@ -207,7 +211,7 @@ export class Store {
   private async newestMatches(match: string, dates: DateRange, cap: number): Promise<number[]> {
     const rows = await sql<{ id: number }>`SELECT question_index.rowid AS id FROM question_index
       ${dateJoin(dates)}
-      WHERE question_index MATCH ${this.published(match)} ${dateWhere(dates)}
+      WHERE question_index MATCH ${match} ${dateWhere(dates)}
       ORDER BY question_index.rowid DESC LIMIT ${cap}`.execute(this.db);
     return rows.rows.map((r) => r.id);
   }
@@ -220,12 +224,7 @@ export class Store {
    */
   async search(request: SearchRequest): Promise<SearchPage> {
     const dates = { from: request.dateFrom, to: request.dateTo };
-    const probe = await this.newestMatches(request.match, dates, this.candidates + 1);
-    const exhaustive = probe.length <= this.candidates;
-    const candidates = exhaustive ? probe : probe.slice(0, this.candidates);
-    if (candidates.length === 0)
-      return { hits: [], total: 0, totalExact: true, exhaustive: true, candidates: [] };
-    const lowest = candidates[candidates.length - 1]!;
+    const match = this.published(request.match);
     const exclude = request.exclude ?? [];
     const excludeSql =
       exclude.length > 0 ? sql`AND question_index.rowid NOT IN (${sql.join(exclude)})` : sql``;
@@ -234,33 +233,53 @@ export class Store {
     const join = needsPublication
       ? sql`JOIN questions q ON q.id = question_index.rowid JOIN publications p ON p.id = q.publication_id`
       : sql``;
+    const date = needsPublication ? sql`, p.date AS date` : sql`, NULL AS date`;
     const order =
-      request.sort === 'date'
-        ? sql`ORDER BY p.date DESC, score, question_index.rowid DESC`
-        : sql`ORDER BY score, question_index.rowid DESC`;
-    const ranked = await sql<{
-      id: number;
-      score: number;
-    }>`SELECT question_index.rowid AS id, ${BM25} AS score
-      FROM question_index ${join}
-      WHERE question_index MATCH ${this.published(request.match)} AND question_index.rowid >= ${lowest}
-        ${dateWhere(dates)} ${excludeSql}
+      request.sort === 'date' ? sql`ORDER BY date DESC, score, id DESC` : sql`ORDER BY score, id DESC`;
+    // FTS5 walks a doclist backwards cheaply, so the newest matches come first; bm25 is computed
+    // for those only, and the outer query orders them. n tells whether all matches were seen.
+    const ranked = await sql<{ id: number; score: number; n: number }>`SELECT id, score, n FROM (
+        SELECT id, score, date, count(*) OVER () AS n, row_number() OVER (ORDER BY id DESC) AS newest FROM (
+          SELECT question_index.rowid AS id, ${BM25} AS score ${date}
+          FROM question_index ${join}
+          WHERE question_index MATCH ${match} ${dateWhere(dates)} ${excludeSql}
+          ORDER BY question_index.rowid DESC LIMIT ${this.candidates + 1}))
+      WHERE newest <= ${this.candidates}
       ${order} LIMIT ${request.limit} OFFSET ${request.offset}`.execute(this.db);
-    let total = probe.length;
+    const seen = Number(ranked.rows[0]?.n ?? 0);
+    // An offset past the end leaves no row to say how many were seen: count them.
+    const matched =
+      ranked.rows.length > 0 || request.offset === 0
+        ? seen
+        : await this.countMatches(match, dates, this.candidates + 1);
+    const exhaustive = matched <= this.candidates;
+    let total = matched;
     let totalExact = exhaustive;
     if (!exhaustive) {
-      const counted = await sql<{
-        n: number;
-      }>`SELECT count(*) AS n FROM (SELECT question_index.rowid FROM question_index
-        ${dateJoin(dates)}
-        WHERE question_index MATCH ${this.published(request.match)} ${dateWhere(dates)} LIMIT ${this.countCap + 1})`.execute(
-        this.db,
-      );
-      total = Math.min(Number(counted.rows[0]?.n ?? 0), this.countCap);
-      totalExact = Number(counted.rows[0]?.n ?? 0) <= this.countCap;
+      const counted = await this.countMatches(match, dates, this.countCap + 1);
+      total = Math.min(counted, this.countCap);
+      totalExact = counted <= this.countCap;
     }
     const hits = await this.hitsFor(ranked.rows);
-    return { hits, total, totalExact, exhaustive, candidates };
+    return { hits, total, totalExact, exhaustive };
+  }
+
+  private async countMatches(match: string, dates: DateRange, cap: number): Promise<number> {
+    const counted = await sql<{
+      n: number;
+    }>`SELECT count(*) AS n FROM (SELECT question_index.rowid FROM question_index
+      ${dateJoin(dates)}
+      WHERE question_index MATCH ${match} ${dateWhere(dates)} LIMIT ${cap})`.execute(this.db);
+    return Number(counted.rows[0]?.n ?? 0);
+  }
+
+  /** The ids a search ranks (the newest matches, up to the candidate cap), for facet counts. */
+  async candidateIds(request: Pick<SearchRequest, 'match' | 'dateFrom' | 'dateTo'>): Promise<number[]> {
+    return this.newestMatches(
+      this.published(request.match),
+      { from: request.dateFrom, to: request.dateTo },
+      this.candidates,
+    );
   }
 
   private async hitsFor(ranked: readonly { id: number; score: number }[]): Promise<StoredHit[]> {

@@ -1,4 +1,5 @@
 // Search and similar questions over the archive: the query is analysed here, the store runs it.
+import { Chamber, PublicationKind } from '../model/publication.js';
 import { filterToken } from '../store/filter-terms.js';
 import type { FacetCounts, SearchPage, Store, StoredHit } from '../store/store.js';
 import { type Analyzer, isStopword } from './analysis.js';
@@ -19,12 +20,30 @@ export interface SearchFilters {
 
 const FIRST_SESSION = 1815;
 
-/** Filters (but dates) as FTS5 clauses over the index's filter tokens. */
-function filterMatch(f: SearchFilters): string[] {
-  const term = (token: string) => `meta : "${token}"`;
+const term = (token: string) => `meta : "${token}"`;
+
+/**
+ * Filters (but dates) as FTS5 clauses over the index's filter tokens. FTS5's bm25 counts every
+ * phrase's matches across the archive, so a common value (nearly everything is Tweede Kamer) is
+ * cheaper as "not the other values": the store's counts decide which is smaller.
+ */
+async function withFilters(store: Store, match: string, f: SearchFilters): Promise<string> {
   const clauses: string[] = [];
-  if (f.chamber) clauses.push(term(filterToken.chamber(f.chamber)));
-  if (f.kind) clauses.push(term(filterToken.kind(f.kind)));
+  const excluded: string[] = [];
+  const oneOf = async (
+    value: string,
+    all: readonly string[],
+    token: (v: string) => string,
+  ): Promise<void> => {
+    const others = all.filter((v) => v !== value).map(token);
+    const { df } = await store.termFrequencies([token(value), ...others]);
+    const own = df.get(token(value)) ?? 0;
+    const rest = others.reduce((n, t) => n + (df.get(t) ?? 0), 0);
+    if (rest < own) excluded.push(...others.map(term));
+    else clauses.push(term(token(value)));
+  };
+  if (f.chamber) await oneOf(f.chamber, [...Chamber.options, 'none'], filterToken.chamber);
+  if (f.kind) await oneOf(f.kind, PublicationKind.options, filterToken.kind);
   if (f.committee) clauses.push(term(filterToken.committee(f.committee)));
   if (f.addressee) clauses.push(term(filterToken.addressee(f.addressee)));
   if (f.dossier) clauses.push(term(filterToken.dossier(f.dossier)));
@@ -35,12 +54,9 @@ function filterMatch(f: SearchFilters): string[] {
     const years = Array.from({ length: to - from + 1 }, (_, i) => term(filterToken.session(from + i)));
     clauses.push(`(${years.join(' OR ')})`);
   }
-  return clauses;
-}
-
-function withFilters(match: string, filters: SearchFilters): string {
-  const clauses = filterMatch(filters);
-  return clauses.length > 0 ? `(${match}) AND ${clauses.join(' AND ')}` : match;
+  let out = clauses.length > 0 ? `(${match}) AND ${clauses.join(' AND ')}` : match;
+  if (excluded.length > 0) out = `(${out}) NOT (${excluded.join(' OR ')})`;
+  return out;
 }
 
 export interface SearchOptions {
@@ -127,7 +143,11 @@ export async function search(
   const terms = queryTerms(parsed, analyzer);
   const filters = options.filters ?? {};
   const { limit, offset } = pageOf(options);
-  const request = { match: withFilters(match, filters), dateFrom: filters.dateFrom, dateTo: filters.dateTo };
+  const request = {
+    match: await withFilters(store, match, filters),
+    dateFrom: filters.dateFrom,
+    dateTo: filters.dateTo,
+  };
   const page = await store.search({ ...request, limit, offset, sort: options.sort ?? 'relevance' });
   const response: SearchResponse = {
     query,
@@ -182,9 +202,9 @@ export async function similar(
   if (weighted.length === 0) return [];
   const terms = new Set(weighted.map((w) => w.term));
   const filters = options.filters ?? {};
-  const run = (match: string): Promise<SearchPage> =>
+  const run = async (match: string): Promise<SearchPage> =>
     store.search({
-      match: withFilters(match, filters),
+      match: await withFilters(store, match, filters),
       dateFrom: filters.dateFrom,
       dateTo: filters.dateTo,
       limit,

@@ -23,7 +23,8 @@ export const filterToken = {
 /** The filter tokens of a publication, as one string for the index's `meta` column. */
 export function publicationFilterTerms(pub: Publication): string {
   const tokens = [filterToken.status(pub.status), filterToken.kind(pub.kind)];
-  if (pub.chamber) tokens.push(filterToken.chamber(pub.chamber));
+  // Every publication carries exactly one chamber token (none too), so a filter may exclude the others.
+  tokens.push(filterToken.chamber(pub.chamber ?? 'none'));
   if (pub.session) tokens.push(filterToken.session(Number(pub.session.slice(0, 4))));
   if (pub.request.committee) tokens.push(filterToken.committee(pub.request.committee));
   for (const a of pub.request.addressees) tokens.push(filterToken.addressee(a));

@@ -106,16 +106,19 @@ export function createWriter(raw: SQLite.Database) {
         before?.imported_at ?? now,
         now,
       );
-      pub.dossiers.forEach((d, i) => insertDossier.run(id, i, d.number, d.title));
-      pub.request.addressees.forEach((a, i) => insertAddressee.run(id, i, a));
-      pub.request.askers.forEach((a, i) => insertAsker.run(id, i, a.name, a.party));
-      pub.signatories.forEach((s, i) => insertSignatory.run(id, i, s.role, s.name));
-      pub.request.documents.forEach((d, i) =>
+      const each = <T>(items: readonly T[], insert: (item: T, position: number) => unknown): void => {
+        for (let i = 0; i < items.length; i++) insert(items[i]!, i);
+      };
+      each(pub.dossiers, (d, i) => insertDossier.run(id, i, d.number, d.title));
+      each(pub.request.addressees, (a, i) => insertAddressee.run(id, i, a));
+      each(pub.request.askers, (a, i) => insertAsker.run(id, i, a.name, a.party));
+      each(pub.signatories, (s, i) => insertSignatory.run(id, i, s.role, s.name));
+      each(pub.request.documents, (d, i) =>
         insertDocument.run(id, i, d.description, d.date, d.reference?.id ?? null),
       );
-      pub.sections.forEach((s, i) => insertSection.run(id, i, s.title, s.party, s.noQuestions ? 1 : 0));
-      for (const f of pub.footnotes) insertFootnote.run(id, f.number, f.text, f.question);
-      pub.references.forEach((r, i) =>
+      each(pub.sections, (s, i) => insertSection.run(id, i, s.title, s.party, s.noQuestions ? 1 : 0));
+      each(pub.footnotes, (f) => insertFootnote.run(id, f.number, f.text, f.question));
+      each(pub.references, (r, i) =>
         insertReference.run(
           id,
           i,
@@ -127,8 +130,8 @@ export function createWriter(raw: SQLite.Database) {
           r.kind === 'question' ? r.target : null,
         ),
       );
-      pub.amounts.forEach((a, i) => insertAmount.run(id, i, a.euros, a.text, a.question));
-      pub.warnings.forEach((w, i) => insertWarning.run(id, i, w.line, w.message, w.text));
+      each(pub.amounts, (a, i) => insertAmount.run(id, i, a.euros, a.text, a.question));
+      each(pub.warnings, (w, i) => insertWarning.run(id, i, w.line, w.message, w.text));
       questions.forEach(({ q, section }, i) => {
         const rowid = insertQuestion.run(
           id,

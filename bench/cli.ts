@@ -1,5 +1,5 @@
 // Small helpers shared by the benchmark scripts: option parsing and usage errors.
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 /** A mistake in how a benchmark was called: bench/run.ts prints the message and exits 2, without a stack. */
 export class UsageError extends Error {
@@ -8,6 +8,8 @@ export class UsageError extends Error {
 
 export interface CorpusArgs {
   mb: number | undefined;
+  /** Only when parsed with `{ questions: true }`. */
+  questions: number | undefined;
   seed: number | undefined;
   fixtures: string | undefined;
   regenerate: boolean;
@@ -22,35 +24,56 @@ export const CORPUS_OPTIONS_HELP = [
   '  --regenerate       regenerate the corpus even when it is up to date',
 ].join('\n');
 
-/** Parses the options every corpus-based command takes; throws UsageError on anything else. */
-export function parseCorpusArgs(args: readonly string[]): CorpusArgs {
-  let values: Record<string, string | boolean | undefined>;
+export const QUESTIONS_OPTION_HELP =
+  '  --questions <n>    corpus size in questions instead of MB (kept in bench/.corpus-<n>, e.g. .corpus-1m)';
+
+/** The largest corpus a benchmark may ask for, in questions. */
+export const MAX_QUESTIONS = 20_000_000;
+
+type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+/** node:util parseArgs with strict options and no positionals; its errors become UsageErrors. */
+export function parseOptions(
+  args: readonly string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+): Values {
   try {
-    values = parseArgs({
-      args: [...args],
-      options: {
-        mb: { type: 'string' },
-        seed: { type: 'string' },
-        fixtures: { type: 'string' },
-        regenerate: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: false,
-      strict: true,
-    }).values;
+    return parseArgs({ args: [...args], options, allowPositionals: false, strict: true }).values;
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+}
+
+/** Parses the options every corpus-based command takes; throws UsageError on anything else. */
+export function parseCorpusArgs(args: readonly string[], allow: { questions?: boolean } = {}): CorpusArgs {
+  const values = parseOptions(args, {
+    mb: { type: 'string' },
+    ...(allow.questions ? { questions: { type: 'string' } } : {}),
+    seed: { type: 'string' },
+    fixtures: { type: 'string' },
+    regenerate: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   return {
     mb: numberOption('--mb', values.mb, (n) => n > 0 && n <= 100_000),
-    seed: numberOption('--seed', values.seed, (n) => Number.isInteger(n) && n >= 0 && n <= 0xffffffff),
+    questions: questionsOption(values.questions),
+    seed: seedOption(values.seed),
     fixtures: typeof values.fixtures === 'string' ? values.fixtures : undefined,
     regenerate: values.regenerate === true,
     help: values.help === true,
   };
 }
 
-function numberOption(name: string, raw: unknown, valid: (n: number) => boolean): number | undefined {
+export function questionsOption(raw: unknown): number | undefined {
+  return numberOption('--questions', raw, (n) => Number.isInteger(n) && n >= 1 && n <= MAX_QUESTIONS);
+}
+
+export function seedOption(raw: unknown): number | undefined {
+  return numberOption('--seed', raw, (n) => Number.isInteger(n) && n >= 0 && n <= 0xffffffff);
+}
+
+/** A numeric option: undefined when absent; a UsageError when it is not a number `valid` accepts. */
+export function numberOption(name: string, raw: unknown, valid: (n: number) => boolean): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
   if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(n) || !valid(n)) {

@@ -2,16 +2,21 @@
 // structure and vocabulary recombined from the fixtures. Deterministic for a given seed, size and fixture set.
 // Only synthetic text goes into the corpus: fixture files are read for their vocabulary, never copied.
 //
-//   node --import tsx bench/generate-corpus.ts [--mb 50] [--seed 1] [--fixtures dir] [--regenerate]
+// Sized by bytes (--mb, the parse corpus in bench/.corpus) or by questions (--questions, one directory per
+// size: bench/.corpus-1m for 1 000 000 questions); both are prefixes of the same stream for a seed.
+//
+//   node --import tsx bench/generate-corpus.ts [--mb 50 | --questions N] [--seed 1] [--fixtures dir] [--regenerate]
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { kamerstukId } from '../src/model/ids.js';
 import { formatDutchDate } from '../src/render/dutch-date.js';
-import { CORPUS_OPTIONS_HELP, parseCorpusArgs, UsageError } from './cli.js';
+import { CORPUS_OPTIONS_HELP, parseCorpusArgs, QUESTIONS_OPTION_HELP, UsageError } from './cli.js';
 
-export const GENERATOR_VERSION = 1;
+// 2: questions per publication log-normal around 27.5 (was 30), so 1 000 000 questions make about 30 000
+// publications; corpora sized by a question count.
+export const GENERATOR_VERSION = 2;
 /** 1 MB = 10^6 bytes, everywhere in the benchmarks. */
 export const MB = 1_000_000;
 export const DEFAULT_MB = 50;
@@ -36,7 +41,9 @@ export interface CorpusManifest {
   version: number;
   synthetic: true;
   seed: number;
-  mb: number;
+  /** The size asked for: MB (10^6 bytes) or a number of questions; the other is null. */
+  mb: number | null;
+  questions: number | null;
   fixtures: { dir: string; digest: string; files: string[] };
   totalBytes: number;
   totalQuestions: number;
@@ -44,9 +51,12 @@ export interface CorpusManifest {
 }
 
 export interface CorpusOptions {
-  /** Where the corpus lives; default bench/.corpus. */
+  /** Where the corpus lives; default bench/.corpus, or bench/.corpus-<size> with `questions`. */
   dir?: string;
+  /** Generate at least this many MB (default 50). Ignored when `questions` is given. */
   mb?: number;
+  /** Generate publications until there are at least this many questions. */
+  questions?: number;
   seed?: number;
   fixturesDir?: string;
   /** Regenerate even when the manifest says the corpus is up to date. */
@@ -66,21 +76,49 @@ export interface CorpusResult {
 
 /** Makes sure an up-to-date corpus exists for these parameters: reuses it, or (re)generates it. */
 export function ensureCorpus(options: CorpusOptions = {}): CorpusResult {
-  const dir = resolve(options.dir ?? DEFAULT_CORPUS_DIR);
-  const mb = options.mb ?? DEFAULT_MB;
+  const size: Size =
+    options.questions !== undefined
+      ? { mb: null, questions: options.questions }
+      : { mb: options.mb ?? DEFAULT_MB, questions: null };
+  const dir = resolve(
+    options.dir ?? (size.questions !== null ? corpusDirForQuestions(size.questions) : DEFAULT_CORPUS_DIR),
+  );
   const seed = options.seed ?? DEFAULT_SEED;
   const fixtures = loadFixtures(options.fixturesDir);
   const existing = readManifest(dir);
   const reason = options.force
     ? 'regeneration requested'
-    : staleReason(existing, dir, mb, seed, fixtures.digest);
+    : staleReason(existing, dir, size, seed, fixtures.digest);
   if (existing && reason === null)
     return { dir, manifest: existing, generated: false, seconds: 0, reason: null };
-  options.log?.(`generating ${mb} MB corpus in ${dir} (${reason}) …`);
+  options.log?.(`generating a corpus of ${describeSize(size)} in ${dir} (${reason}) …`);
   const started = process.hrtime.bigint();
-  const manifest = generateCorpus(dir, mb, seed, fixtures);
+  const manifest = generateCorpus(dir, size, seed, fixtures, options.log);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return { dir, manifest, generated: true, seconds, reason };
+}
+
+interface Size {
+  mb: number | null;
+  questions: number | null;
+}
+
+function describeSize(size: Size): string {
+  return size.questions !== null
+    ? `${size.questions.toLocaleString('en-US')} questions`
+    : `${size.mb ?? DEFAULT_MB} MB`;
+}
+
+/** A short name for a question count: 1000000 → '1m', 50000 → '50k', 1234 → '1234'. */
+export function questionsLabel(questions: number): string {
+  if (questions >= 1_000_000 && questions % 1_000_000 === 0) return `${questions / 1_000_000}m`;
+  if (questions >= 1000 && questions % 1000 === 0) return `${questions / 1000}k`;
+  return String(questions);
+}
+
+/** Where a corpus of this many questions lives: one directory per size (bench/.corpus-1m, …). */
+export function corpusDirForQuestions(questions: number): string {
+  return join(BENCH_DIR, `.corpus-${questionsLabel(questions)}`);
 }
 
 /** The paths of the corpus files, in manifest order. */
@@ -104,14 +142,15 @@ function readManifest(dir: string): CorpusManifest | null {
 function staleReason(
   manifest: CorpusManifest | null,
   dir: string,
-  mb: number,
+  size: Size,
   seed: number,
   digest: string,
 ): string | null {
   if (!manifest) return 'no corpus yet';
   if (manifest.version !== GENERATOR_VERSION) return 'generator changed';
   if (manifest.seed !== seed) return `seed changed (${manifest.seed} → ${seed})`;
-  if (manifest.mb !== mb) return `size changed (${manifest.mb} → ${mb} MB)`;
+  if (manifest.mb !== size.mb || manifest.questions !== size.questions)
+    return `size changed (${describeSize(manifest)} → ${describeSize(size)})`;
   if (manifest.fixtures.digest !== digest) return 'fixtures changed';
   for (const file of manifest.files) {
     const path = join(dir, file.name);
@@ -660,8 +699,9 @@ class DocumentMaker {
     } while (this.usedIds.has(id) || vocab.fixtureIds.has(id));
     this.usedIds.add(id);
 
-    // 10–200 questions, log-normal around 30 (about 1 KB each): files average about 40 KB.
-    const total = Math.max(10, Math.min(200, Math.round(Math.exp(Math.log(30) + 0.6 * rng.normal()))));
+    // 10–200 questions, log-normal around 27.5 (about 1 KB each, 33 on average): files average about 36 KB,
+    // and 1 000 000 questions make about 30 000 publications.
+    const total = Math.max(10, Math.min(200, Math.round(Math.exp(Math.log(27.5) + 0.6 * rng.normal()))));
     const sections: SyntheticSection[] = sectionTitles.map((title) => ({ title, questions: [] }));
     for (let i = 0; i < total; i++) {
       const section =
@@ -1086,7 +1126,13 @@ function render(doc: SyntheticDoc, rng: Rng): string {
 // ---------------------------------------------------------------------------------------------------------
 // Writing the corpus
 
-function generateCorpus(dir: string, mb: number, seed: number, fixtures: Fixtures): CorpusManifest {
+function generateCorpus(
+  dir: string,
+  size: Size,
+  seed: number,
+  fixtures: Fixtures,
+  log: ((line: string) => void) | undefined,
+): CorpusManifest {
   mkdirSync(dir, { recursive: true });
   // Only the generator writes here: clear what an earlier run left (generated files and the manifest).
   for (const name of readdirSync(dir)) {
@@ -1096,11 +1142,18 @@ function generateCorpus(dir: string, mb: number, seed: number, fixtures: Fixture
   const fixtureTexts = new Set(fixtures.texts.values());
   const rng = new Rng(seed);
   const maker = new DocumentMaker(rng, vocab, new Set());
-  const target = mb * MB;
+  // How far along the generation is, from 0 to 1.
+  const progress =
+    size.questions !== null
+      ? (): number => totalQuestions / (size.questions ?? 1)
+      : (): number => totalBytes / ((size.mb ?? DEFAULT_MB) * MB);
+  // Large corpora take minutes: they report every 10%.
+  const large = size.questions !== null ? size.questions >= 200_000 : (size.mb ?? DEFAULT_MB) >= 200;
+  let reported = 0;
   const files: CorpusFile[] = [];
   let totalBytes = 0;
   let totalQuestions = 0;
-  while (totalBytes < target) {
+  while (progress() < 1) {
     const doc = maker.make();
     const text = render(doc, rng);
     if (fixtureTexts.has(text)) throw new Error('generator produced a copy of a fixture');
@@ -1110,13 +1163,21 @@ function generateCorpus(dir: string, mb: number, seed: number, fixtures: Fixture
     files.push({ name, bytes, layout: doc.layout, questions: doc.questionCount });
     totalBytes += bytes;
     totalQuestions += doc.questionCount;
+    const tenth = Math.min(9, Math.floor(progress() * 10));
+    if (large && tenth > reported) {
+      reported = tenth;
+      log?.(
+        `  ${tenth * 10}%: ${files.length} files, ${(totalBytes / MB).toFixed(0)} MB, ${totalQuestions} questions`,
+      );
+    }
   }
   const manifest: CorpusManifest = {
     generator: 'vraagbaak-bench-corpus',
     version: GENERATOR_VERSION,
     synthetic: true,
     seed,
-    mb,
+    mb: size.mb,
+    questions: size.questions,
     fixtures: { dir: fixtures.dir, digest: fixtures.digest, files: [...fixtures.texts.keys()] },
     totalBytes,
     totalQuestions,
@@ -1140,13 +1201,18 @@ export function describeCorpus(result: CorpusResult): string {
 }
 
 async function main(args: string[]): Promise<number> {
-  const options = parseCorpusArgs(args);
+  const options = parseCorpusArgs(args, { questions: true });
   if (options.help) {
-    console.log(`usage: node --import tsx bench/generate-corpus.ts [options]\n${CORPUS_OPTIONS_HELP}`);
+    console.log(
+      `usage: node --import tsx bench/generate-corpus.ts [options]\n${CORPUS_OPTIONS_HELP}\n${QUESTIONS_OPTION_HELP}`,
+    );
     return 0;
   }
+  if (options.mb !== undefined && options.questions !== undefined)
+    throw new UsageError('give --mb or --questions, not both');
   const result = ensureCorpus({
     mb: options.mb,
+    questions: options.questions,
     seed: options.seed,
     fixturesDir: options.fixtures,
     force: options.regenerate,

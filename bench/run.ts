@@ -13,6 +13,16 @@ const benchmarks: Record<string, { describe: string; load: () => Promise<Benchma
       'text reader throughput and memory on a generated corpus of 50 MB, against a line-split baseline',
     load: () => import('./parse.js'),
   },
+  import: {
+    describe:
+      'archive import speed and database size on a generated corpus of 1 000 000 questions, against the same rows without a search index',
+    load: () => import('./import.js'),
+  },
+  search: {
+    describe:
+      'search and similar-question latency and memory on the imported 1 000 000 questions, against a plain FTS5 table; relevance of both',
+    load: () => import('./search.js'),
+  },
 };
 
 function usage(): string {

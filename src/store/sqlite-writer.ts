@@ -4,6 +4,7 @@
 import { deflateRawSync } from 'node:zlib';
 import type SQLite from 'better-sqlite3';
 import type { Publication } from '../model/publication.js';
+import { createShard, listShards, shardOf, shardTable } from './index-shards.js';
 
 /** The analysed terms of one question, in the order of publication.sections[].questions[]. */
 export interface QuestionTerms {
@@ -29,13 +30,13 @@ export function packTree(pub: Publication): Buffer {
   return deflateRawSync(JSON.stringify(pub), { level: 1 });
 }
 
-export function createWriter(raw: SQLite.Database) {
+export function createWriter(raw: SQLite.Database, shardSize: number, onNewShard: () => void) {
   const statement = (sql: string) => raw.prepare<Value[]>(sql);
   const existing = raw.prepare<[string], { source_hash: string; imported_at: string }>(
     'SELECT source_hash, imported_at FROM publications WHERE id = ?',
   );
-  const dropIndex = statement(
-    'DELETE FROM question_index WHERE rowid IN (SELECT id FROM questions WHERE publication_id = ?)',
+  const questionIds = raw.prepare<[string], { id: number }>(
+    'SELECT id FROM questions WHERE publication_id = ?',
   );
   const dropPublication = statement('DELETE FROM publications WHERE id = ?');
   const insertPublication =
@@ -56,9 +57,39 @@ export function createWriter(raw: SQLite.Database) {
   const insertQuestion =
     statement(`INSERT INTO questions (publication_id, position, section_position, number, label,
     question, answer, answer_label, incomplete) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertIndex = statement(
-    'INSERT INTO question_index (rowid, q_terms, a_terms, q_parts, a_parts, meta) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+  const shards = new Set(listShards(raw));
+  const inserts = new Map<number, SQLite.Statement<Value[]>>();
+  const deletes = new Map<number, SQLite.Statement<Value[]>>();
+  const shard = (k: number): void => {
+    if (shards.has(k)) return;
+    createShard(raw, k);
+    shards.add(k);
+    onNewShard();
+  };
+  const insertIndex = (rowid: number | bigint, t: QuestionTerms): void => {
+    const k = shardOf(rowid, shardSize);
+    shard(k);
+    let insert = inserts.get(k);
+    if (!insert) {
+      insert = statement(
+        `INSERT INTO ${shardTable(k)} (rowid, q_terms, a_terms, q_parts, a_parts, meta) VALUES (?, ?, ?, ?, ?, ?)`,
+      );
+      inserts.set(k, insert);
+    }
+    insert.run(rowid, t.qTerms, t.aTerms, t.qParts, t.aParts, t.meta);
+  };
+  const dropIndex = (publication: string): void => {
+    for (const { id } of questionIds.all(publication)) {
+      const k = shardOf(id, shardSize);
+      if (!shards.has(k)) continue;
+      let drop = deletes.get(k);
+      if (!drop) {
+        drop = statement(`DELETE FROM ${shardTable(k)} WHERE rowid = ?`);
+        deletes.set(k, drop);
+      }
+      drop.run(id);
+    }
+  };
 
   const save = raw.transaction(
     (
@@ -75,7 +106,7 @@ export function createWriter(raw: SQLite.Database) {
       const before = existing.get(id);
       if (before?.source_hash === source.hash) return 'unchanged';
       if (before) {
-        dropIndex.run(id);
+        dropIndex(id);
         dropPublication.run(id);
       }
       const now = new Date().toISOString();
@@ -145,7 +176,7 @@ export function createWriter(raw: SQLite.Database) {
           q.incomplete ? 1 : 0,
         ).lastInsertRowid;
         const t = terms?.[i];
-        if (t) insertIndex.run(rowid, t.qTerms, t.aTerms, t.qParts, t.aParts, t.meta);
+        if (t) insertIndex(rowid, t);
       });
       return before ? 'updated' : 'imported';
     },

@@ -3,9 +3,10 @@
 // that src/search computes.
 import { inflateRawSync } from 'node:zlib';
 import type SQLite from 'better-sqlite3';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { Publication } from '../model/publication.js';
 import { filterToken } from './filter-terms.js';
+import { listShards, shardSize, shardTable, vocabTable } from './index-shards.js';
 import type { Database } from './schema.js';
 import { migrate, openSqlite } from './sqlite.js';
 import { createWriter, type QuestionTerms, type SaveOutcome } from './sqlite-writer.js';
@@ -42,11 +43,13 @@ export interface StoreOptions {
   candidates?: number;
   /** Counting matches stops here (default 20 000). */
   countCap?: number;
+  /** Questions per index shard, for a new database (default 100 000); an existing one keeps its own. */
+  shardSize?: number;
 }
 
-function dateJoin(d: DateRange) {
+function dateJoin(table: RawBuilder<unknown>, d: DateRange) {
   return d.from || d.to
-    ? sql`JOIN questions q ON q.id = question_index.rowid JOIN publications p ON p.id = q.publication_id`
+    ? sql`JOIN questions q ON q.id = ${table}.rowid JOIN publications p ON p.id = q.publication_id`
     : sql``;
 }
 
@@ -74,9 +77,6 @@ export const FACETS = ['chamber', 'session', 'committee', 'addressee', 'kind', '
 export type Facet = (typeof FACETS)[number];
 export type FacetCounts = Record<Facet, { value: string; count: number }[]>;
 
-// bm25 column weights: the question counts for more than the answer, a whole word for more than a part.
-const BM25 = sql`bm25(question_index, 4.0, 1.0, 2.0, 0.5, 0.0)`;
-
 /** The tree is stored deflated (see sqlite-writer.ts). */
 function unpackTree(tree: Uint8Array): Publication {
   return Publication.parse(JSON.parse(inflateRawSync(tree).toString('utf8')));
@@ -90,6 +90,9 @@ export class Store {
 
   private readonly candidates: number;
   private readonly countCap: number;
+  private readonly shardSize: number;
+  /** Index shards, newest first; re-read when a write makes a new one. */
+  private shards: number[] | null = null;
 
   private constructor(
     readonly db: Kysely<Database>,
@@ -98,14 +101,14 @@ export class Store {
   ) {
     this.candidates = options.candidates ?? 2000;
     this.countCap = options.countCap ?? 20_000;
+    this.shardSize = shardSize(raw, options.shardSize);
   }
 
   /** Opens (and creates) the SQLite database at `path` and brings its schema up to date. */
   static async open(path: string, options: StoreOptions = {}): Promise<Store> {
     const { db, raw } = openSqlite(path);
-    const store = new Store(db, raw, options);
     await migrate(db);
-    return store;
+    return new Store(db, raw, options);
   }
 
   async migrate(): Promise<string[]> {
@@ -123,7 +126,9 @@ export class Store {
     source: { hash: string; file: string | null },
     terms: readonly QuestionTerms[] | null,
   ): Promise<SaveOutcome> {
-    this.writer ??= createWriter(this.raw);
+    this.writer ??= createWriter(this.raw, this.shardSize, () => {
+      this.shards = null;
+    });
     const outcome = this.writer.save(pub, source, terms);
     if (outcome !== 'unchanged') {
       this.dfCache.clear();
@@ -185,15 +190,22 @@ export class Store {
     return row ? { questionId: row.id, question: row.question, answer: row.answer } : null;
   }
 
+  private shardList(): number[] {
+    this.shards ??= listShards(this.raw);
+    return this.shards;
+  }
+
   /** How many indexed questions hold each term (document frequency), and the total. */
   async termFrequencies(terms: readonly string[]): Promise<{ total: number; df: Map<string, number> }> {
     // fts5vocab walks a term's whole doclist to count it, so counts are kept until the next write.
     const missing = [...new Set(terms)].filter((t) => !this.dfCache.has(t));
     if (missing.length > 0) {
-      const rows = await sql<{ term: string; doc: number }>`SELECT term, doc FROM question_vocab
-        WHERE term IN (${sql.join(missing)})`.execute(this.db);
       for (const t of missing) this.dfCache.set(t, 0);
-      for (const r of rows.rows) this.dfCache.set(r.term, r.doc);
+      for (const k of this.shardList()) {
+        const rows = await sql<{ term: string; doc: number }>`SELECT term, doc FROM ${sql.raw(vocabTable(k))}
+          WHERE term IN (${sql.join(missing)})`.execute(this.db);
+        for (const r of rows.rows) this.dfCache.set(r.term, (this.dfCache.get(r.term) ?? 0) + r.doc);
+      }
     }
     this.totalQuestions ??= (await this.counts()).questions;
     return { total: this.totalQuestions, df: new Map(terms.map((t) => [t, this.dfCache.get(t) ?? 0])) };
@@ -207,79 +219,114 @@ export class Store {
     return `(${match}) NOT meta : "${filterToken.status('draft')}"`;
   }
 
-  /** Matching question ids, newest first, at most `cap`; unscored, so cheap however many match. */
-  private async newestMatches(match: string, dates: DateRange, cap: number): Promise<number[]> {
-    const rows = await sql<{ id: number }>`SELECT question_index.rowid AS id FROM question_index
-      ${dateJoin(dates)}
-      WHERE question_index MATCH ${match} ${dateWhere(dates)}
-      ORDER BY question_index.rowid DESC LIMIT ${cap}`.execute(this.db);
+  /** Matching question ids in one shard, newest first, at most `cap`; unscored, so cheap however many match. */
+  private async newestMatches(k: number, match: string, dates: DateRange, cap: number): Promise<number[]> {
+    const t = sql.raw(shardTable(k));
+    const rows = await sql<{ id: number }>`SELECT ${t}.rowid AS id FROM ${t}
+      ${dateJoin(t, dates)}
+      WHERE ${t} MATCH ${match} ${dateWhere(dates)}
+      ORDER BY ${t}.rowid DESC LIMIT ${cap}`.execute(this.db);
     return rows.rows.map((r) => r.id);
   }
 
   /**
    * Questions matching an FTS5 expression (built by src/search/query.ts, filters included as
-   * terms), best first. Two stages, so a frequent word does not make it score a million matches:
-   * the newest `candidates` matches are found unscored, then ranked exactly by bm25. When fewer
-   * match, the ranking is exhaustive.
+   * terms), best first. FTS5 walks a doclist backwards cheaply, so the shards are searched from the
+   * newest, taking the newest matches until `candidates` are found; bm25 is computed for those
+   * only, within their shard, and the best are merged. When fewer match, ranking is exhaustive.
    */
   async search(request: SearchRequest): Promise<SearchPage> {
     const dates = { from: request.dateFrom, to: request.dateTo };
     const match = this.published(request.match);
-    const exclude = request.exclude ?? [];
-    const excludeSql =
-      exclude.length > 0 ? sql`AND question_index.rowid NOT IN (${sql.join(exclude)})` : sql``;
-    // Publications are joined only when the order or a date filter needs them.
+    const keep = request.offset + request.limit;
     const needsPublication = request.sort === 'date' || request.dateFrom || request.dateTo;
-    const join = needsPublication
-      ? sql`JOIN questions q ON q.id = question_index.rowid JOIN publications p ON p.id = q.publication_id`
-      : sql``;
-    const date = needsPublication ? sql`, p.date AS date` : sql`, NULL AS date`;
-    const order =
-      request.sort === 'date' ? sql`ORDER BY date DESC, score, id DESC` : sql`ORDER BY score, id DESC`;
-    // FTS5 walks a doclist backwards cheaply, so the newest matches come first; bm25 is computed
-    // for those only, and the outer query orders them. n tells whether all matches were seen.
-    const ranked = await sql<{ id: number; score: number; n: number }>`SELECT id, score, n FROM (
-        SELECT id, score, date, count(*) OVER () AS n, row_number() OVER (ORDER BY id DESC) AS newest FROM (
-          SELECT question_index.rowid AS id, ${BM25} AS score ${date}
-          FROM question_index ${join}
-          WHERE question_index MATCH ${match} ${dateWhere(dates)} ${excludeSql}
-          ORDER BY question_index.rowid DESC LIMIT ${this.candidates + 1}))
-      WHERE newest <= ${this.candidates}
-      ${order} LIMIT ${request.limit} OFFSET ${request.offset}`.execute(this.db);
-    const seen = Number(ranked.rows[0]?.n ?? 0);
-    // An offset past the end leaves no row to say how many were seen: count them.
-    const matched =
-      ranked.rows.length > 0 || request.offset === 0
-        ? seen
-        : await this.countMatches(match, dates, this.candidates + 1);
-    const exhaustive = matched <= this.candidates;
-    let total = matched;
+    const best: { id: number; score: number; date: string | null }[] = [];
+    const shards = this.shardList();
+    let need = this.candidates;
+    let seen = 0;
+    let exhaustive = true;
+    for (let i = 0; i < shards.length; i++) {
+      if (need <= 0) {
+        exhaustive = false;
+        break;
+      }
+      const t = sql.raw(shardTable(shards[i]!));
+      const exclude = request.exclude ?? [];
+      const excludeSql = exclude.length > 0 ? sql`AND ${t}.rowid NOT IN (${sql.join(exclude)})` : sql``;
+      // Publications are joined only when the order or a date filter needs them.
+      const join = needsPublication
+        ? sql`JOIN questions q ON q.id = ${t}.rowid JOIN publications p ON p.id = q.publication_id`
+        : sql``;
+      const date = needsPublication ? sql`, p.date AS date` : sql`, NULL AS date`;
+      const order =
+        request.sort === 'date' ? sql`ORDER BY date DESC, score, id DESC` : sql`ORDER BY score, id DESC`;
+      const rows = await sql<{
+        id: number;
+        score: number;
+        date: string | null;
+        n: number;
+      }>`SELECT id, score, date, n FROM (
+          SELECT id, score, date, count(*) OVER () AS n, row_number() OVER (ORDER BY id DESC) AS newest FROM (
+            -- bm25 column weights: the question over the answer, a whole word over a part; filters 0.
+            SELECT ${t}.rowid AS id, bm25(${t}, 4.0, 1.0, 2.0, 0.5, 0.0) AS score ${date}
+            FROM ${t} ${join}
+            WHERE ${t} MATCH ${match} ${dateWhere(dates)} ${excludeSql}
+            ORDER BY ${t}.rowid DESC LIMIT ${need + 1}))
+        WHERE newest <= ${need}
+        ${order} LIMIT ${keep}`.execute(this.db);
+      const n = Number(rows.rows[0]?.n ?? 0);
+      best.push(...rows.rows);
+      if (n > need) {
+        seen += need;
+        exhaustive = false;
+        break;
+      }
+      seen += n;
+      need -= n;
+    }
+    best.sort(
+      request.sort === 'date'
+        ? (a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.score - b.score || b.id - a.id
+        : (a, b) => a.score - b.score || b.id - a.id,
+    );
+    const page = best.slice(request.offset, keep);
+    let total = seen;
     let totalExact = exhaustive;
     if (!exhaustive) {
       const counted = await this.countMatches(match, dates, this.countCap + 1);
       total = Math.min(counted, this.countCap);
       totalExact = counted <= this.countCap;
     }
-    const hits = await this.hitsFor(ranked.rows);
-    return { hits, total, totalExact, exhaustive };
+    return { hits: await this.hitsFor(page), total, totalExact, exhaustive };
   }
 
   private async countMatches(match: string, dates: DateRange, cap: number): Promise<number> {
-    const counted = await sql<{
-      n: number;
-    }>`SELECT count(*) AS n FROM (SELECT question_index.rowid FROM question_index
-      ${dateJoin(dates)}
-      WHERE question_index MATCH ${match} ${dateWhere(dates)} LIMIT ${cap})`.execute(this.db);
-    return Number(counted.rows[0]?.n ?? 0);
+    let counted = 0;
+    for (const k of this.shardList()) {
+      if (counted >= cap) break;
+      const t = sql.raw(shardTable(k));
+      const rows = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT ${t}.rowid FROM ${t}
+        ${dateJoin(t, dates)}
+        WHERE ${t} MATCH ${match} ${dateWhere(dates)} LIMIT ${cap - counted})`.execute(this.db);
+      counted += Number(rows.rows[0]?.n ?? 0);
+    }
+    return counted;
   }
 
   /** The ids a search ranks (the newest matches, up to the candidate cap), for facet counts. */
   async candidateIds(request: Pick<SearchRequest, 'match' | 'dateFrom' | 'dateTo'>): Promise<number[]> {
-    return this.newestMatches(
-      this.published(request.match),
-      { from: request.dateFrom, to: request.dateTo },
-      this.candidates,
-    );
+    const ids: number[] = [];
+    for (const k of this.shardList()) {
+      if (ids.length >= this.candidates) break;
+      const more = await this.newestMatches(
+        k,
+        this.published(request.match),
+        { from: request.dateFrom, to: request.dateTo },
+        this.candidates - ids.length,
+      );
+      ids.push(...more);
+    }
+    return ids;
   }
 
   private async hitsFor(ranked: readonly { id: number; score: number }[]): Promise<StoredHit[]> {

@@ -28,14 +28,22 @@ function dump(path: string): Record<string, unknown[]> {
   const db = new SQLite(path, { readonly: true });
   const tables = db
     .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'question_index%' AND name NOT LIKE 'sqlite_%'",
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'question_index%' AND name NOT LIKE 'question_vocab%' AND name NOT LIKE 'sqlite_%'",
     )
     .all() as {
     name: string;
   }[];
   const out: Record<string, unknown[]> = {};
   for (const { name } of tables) out[name] = db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all();
-  out.index = db.prepare('SELECT term, doc, cnt FROM question_vocab ORDER BY term').all();
+  const shards = (
+    db.prepare("SELECT name FROM sqlite_master WHERE name GLOB 'question_vocab_*'").all() as {
+      name: string;
+    }[]
+  )
+    .map((r) => r.name)
+    .sort();
+  for (const shard of shards)
+    out[shard] = db.prepare(`SELECT term, doc, cnt FROM "${shard}" ORDER BY term`).all();
   db.close();
   return out;
 }

@@ -13,7 +13,9 @@ import { FIXTURES, words } from '../helpers/read.js';
 const analyzer = createAnalyzer(words);
 const full = await Store.open(tempDbPath());
 const capped = await Store.open(tempDbPath(), { candidates: 3, countCap: 5 });
-for (const store of [full, capped]) {
+// Shards of seven questions: the fixtures' 76 questions spread over eleven index tables.
+const sharded = await Store.open(tempDbPath(), { shardSize: 7 });
+for (const store of [full, capped, sharded]) {
   for (const name of readdirSync(FIXTURES)
     .filter((n) => n.endsWith('.txt'))
     .sort()) {
@@ -22,6 +24,25 @@ for (const store of [full, capped]) {
 }
 
 describe('two-stage search', () => {
+  test('a sharded index finds and ranks the same as one index', async () => {
+    for (const q of [
+      'budget ATKM',
+      'datacenters',
+      'vragen OR cijfers OR minister',
+      '"digitale infrastructuur"',
+    ]) {
+      const a = await search(full, analyzer, q, { limit: 100, facets: true });
+      const b = await search(sharded, analyzer, q, { limit: 100, facets: true });
+      assert.equal(b.total, a.total, q);
+      assert.deepEqual(
+        new Set(b.results.map((r) => `${r.publication.id}#${r.position}`)),
+        new Set(a.results.map((r) => `${r.publication.id}#${r.position}`)),
+        q,
+      );
+      assert.deepEqual(b.facets, a.facets, q);
+    }
+  });
+
   test('few matches: exhaustive, exact total, same ranking as without caps', async () => {
     const a = await search(full, analyzer, 'budget ATKM');
     const b = await search(capped, analyzer, 'budget ATKM');

@@ -135,21 +135,19 @@ export async function up(db: Db): Promise<void> {
     .addPrimaryKeyConstraint('warnings_pk', ['publication_id', 'position'])
     .execute();
 
-  // The search index holds analysed terms (src/search/analysis.ts), not the text: a contentless
-  // FTS5 table, one row per question, rowid = questions.id. Columns: the question's and the
-  // answer's terms in order (words, phrases), their compound parts, and the publication's filter
-  // tokens (status, chamber, session, kind, committee, addressees, dossiers).
-  await sql`CREATE VIRTUAL TABLE question_index USING fts5(
-    q_terms, a_terms, q_parts, a_parts, meta,
-    content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
-  )`.execute(db);
-  await sql`CREATE VIRTUAL TABLE question_vocab USING fts5vocab(question_index, 'row')`.execute(db);
+  // Settings of this database (the search index's shard size).
+  await db.schema
+    .createTable('settings')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
+  // The search index holds analysed terms (src/search/analysis.ts), not the text, in FTS5 tables
+  // made as questions arrive, one per shard of question ids (src/store/index-shards.ts).
 }
 
 export async function down(db: Db): Promise<void> {
   for (const table of [
-    'question_vocab',
-    'question_index',
+    'settings',
     'warnings',
     'amounts',
     'refs',

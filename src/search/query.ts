@@ -101,11 +101,12 @@ export function queryTerms(parsed: ParsedQuery, analyzer: Analyzer): Set<string>
 const quote = (term: string): string => `"${term.replace(/"/g, '')}"`;
 
 /**
- * Compiles to an FTS5 expression. A word matches its term in any column, or, for a compound,
+ * Compiles to an FTS5 expression; `mode` 'any' joins the words with OR instead of AND (the
+ * fallback when no question holds them all). A word matches its term in any column, or, for a compound,
  * all its parts ("algoritmeregister" finds "algoritme register"). Stop words are left out unless
  * the query has nothing else.
  */
-export function compileQuery(parsed: ParsedQuery, analyzer: Analyzer): string {
+export function compileQuery(parsed: ParsedQuery, analyzer: Analyzer, mode: 'all' | 'any' = 'all'): string {
   let termCount = 0;
   const countTerm = (): void => {
     termCount++;
@@ -137,6 +138,6 @@ export function compileQuery(parsed: ParsedQuery, analyzer: Analyzer): string {
     );
   }
   const negative = parsed.not.map((c) => compile(c, false)).filter((x): x is string => x !== null);
-  const must = positive.length === 1 ? positive[0]! : `(${positive.join(' AND ')})`;
+  const must = positive.length === 1 ? positive[0]! : `(${positive.join(mode === 'all' ? ' AND ' : ' OR ')})`;
   return negative.length > 0 ? `${must} NOT (${negative.join(' OR ')})` : must;
 }

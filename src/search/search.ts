@@ -143,21 +143,34 @@ export async function search(
   const terms = queryTerms(parsed, analyzer);
   const filters = options.filters ?? {};
   const { limit, offset } = pageOf(options);
-  const request = {
-    match: await withFilters(store, match, filters),
-    dateFrom: filters.dateFrom,
-    dateTo: filters.dateTo,
+  const page = async (expression: string) => {
+    const request = {
+      match: await withFilters(store, expression, filters),
+      dateFrom: filters.dateFrom,
+      dateTo: filters.dateTo,
+    };
+    return {
+      request,
+      page: await store.search({ ...request, limit, offset, sort: options.sort ?? 'relevance' }),
+    };
   };
-  const page = await store.search({ ...request, limit, offset, sort: options.sort ?? 'relevance' });
+  let run = await page(match);
+  const notes = [...parsed.notes];
+  // Nothing holds every word: rather than nothing, show what holds some of them, and say so.
+  if (run.page.total === 0 && parsed.must.length > 1) {
+    run = await page(compileQuery(parsed, analyzer, 'any'));
+    if (run.page.total > 0) notes.push('no question holds all the words; these hold some of them');
+  }
+  const { request } = run;
   const response: SearchResponse = {
     query,
-    notes: parsed.notes,
-    total: page.total,
-    totalExact: page.totalExact,
-    exhaustive: page.exhaustive,
+    notes,
+    total: run.page.total,
+    totalExact: run.page.totalExact,
+    exhaustive: run.page.exhaustive,
     limit,
     offset,
-    results: page.hits.map((h) => result(h, terms, analyzer)),
+    results: run.page.hits.map((h) => result(h, terms, analyzer)),
   };
   if (options.facets) response.facets = await store.facets(await store.candidateIds(request));
   return response;

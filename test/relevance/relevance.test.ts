@@ -5,11 +5,12 @@ import { before, describe, test } from 'node:test';
 import { type Evaluation, evaluate, type Judgement, loadJudgements } from './evaluate.js';
 
 // Measured on 2026-11-28 over the ten fixtures with the 72 queries of queries.json:
-// MRR@10 = 0.854, recall@10 = 0.840 (13 queries miss a relevant question; see `npm run eval`).
+// MRR@10 = 0.854, recall@10 = 0.840 with every word required; 0.956 and 0.965 once a search that
+// finds nothing falls back to any of the words (see `npm run eval`).
 // The floors sit 0.02 below, rounded down. Raise them when search gets better; never lower them
 // to make a change pass.
-const MIN_MRR = 0.83;
-const MIN_RECALL = 0.82;
+const MIN_MRR = 0.93;
+const MIN_RECALL = 0.94;
 /** The issue's bar for MRR@10. */
 const REQUIRED_MRR = 0.8;
 const MIN_QUERIES = 40;

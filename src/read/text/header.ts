@@ -45,7 +45,8 @@ const MONTHS = 'januari|februari|maart|april|mei|juni|juli|augustus|september|ok
 const DATE = String.raw`\d{1,2}(?:e|ste)?\s+(?:${MONTHS})\s+\d{4}`;
 const re = (source: string, flags = ''): RegExp => new RegExp(source.replaceAll('DATE', `(${DATE})`), flags);
 
-const DOSSIER_LINE = /^(\d{2} \d{3}(?:-\d+)?(?: (?:[IVXLCDM]+|[A-Z]))?(?: \(R\d+\))?)(?: (\S.*))?$/;
+// "36 360 VI Jaarverslag …", "35 445 IXB Jaarverslag …" (Roman numeral with a letter), "21 501-31 Raad …".
+const DOSSIER_LINE = /^(\d{2} \d{3}(?:-\d+)?(?: (?:[IVXLCDM]+[A-Z]?|[A-Z]))?(?: \(R\d+\))?)(?: (\S.*))?$/;
 const NR_LINE = /^Nr\. ?([0-9A-Z]+)(?:\s+(.*))?$/;
 const LETTER_NR_LINE = /^([A-Z]{1,3})\s+((?:VERSLAG|LIJST|MEMORIE|NOTA|BRIEF|MEDEDELING)\b.*)$/;
 const DOC_TYPE =

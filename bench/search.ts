@@ -26,7 +26,7 @@ import {
   tableSizes,
   writeManifest,
 } from './bench-db.js';
-import { CORPUS_OPTIONS_HELP, parseOptions, questionsOption, seedOption } from './cli.js';
+import { parseOptions, questionsOption, seedOption } from './cli.js';
 import { describeCorpus, ensureCorpus } from './generate-corpus.js';
 import { DEFAULT_QUESTIONS } from './import.js';
 import { buildPlainDb, PlainSearcher, plainMatch } from './plain-fts.js';
@@ -102,9 +102,7 @@ function help(): string {
     'options:',
     `  --questions <n>      archive size in questions, default ${count(DEFAULT_QUESTIONS)} (must match an import)`,
     '  --seed <n>           seed of the corpus generator and of the query set, default 1',
-    CORPUS_OPTIONS_HELP.split('\n')
-      .filter((l) => l.includes('--fixtures') || l.includes('(default ../shared'))
-      .join('\n'),
+    '  --fixtures <dir>     fixtures the corpus draws on (default ../shared/fixtures, else test/fixtures)',
     '  --reimport           import the corpus again even when the archive is up to date',
     '  --rebuild-baseline   rebuild the plain FTS5 table even when it is up to date',
   ].join('\n');

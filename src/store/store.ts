@@ -39,7 +39,7 @@ interface DateRange {
 }
 
 export interface StoreOptions {
-  /** How many of the newest matches a search ranks exactly by bm25 (default 2 000). */
+  /** How many of the newest matches a search ranks exactly by bm25 (default 1 000). */
   candidates?: number;
   /** Counting matches stops here (default 20 000). */
   countCap?: number;
@@ -99,7 +99,7 @@ export class Store {
     private readonly raw: SQLite.Database,
     options: StoreOptions,
   ) {
-    this.candidates = options.candidates ?? 2000;
+    this.candidates = options.candidates ?? 1000;
     this.countCap = options.countCap ?? 20_000;
     this.shardSize = shardSize(raw, options.shardSize);
   }

@@ -4,8 +4,6 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { basename } from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { loadDutchWordList } from '../src/extract/word-list.js';
 import { ReadError } from '../src/read/errors.js';
 import { readText } from '../src/read/text/index.js';
@@ -18,6 +16,7 @@ import {
   type Layout,
   MB,
 } from './generate-corpus.js';
+import { fullGc } from './report.js';
 
 const WARM_UP_FILES = 20;
 const GOAL_MB_PER_S = 20;
@@ -43,19 +42,6 @@ interface Pass {
   /** Highest RSS sampled after each file. */
   peakRss: number;
   checkpoints: Checkpoint[];
-}
-
-/** A way to force a full GC, so live memory can be told from garbage V8 has not collected yet. */
-function fullGc(): (() => void) | null {
-  const exposed = (globalThis as { gc?: unknown }).gc;
-  if (typeof exposed === 'function') return () => exposed();
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    const gc: unknown = vm.runInNewContext('gc');
-    return typeof gc === 'function' ? () => gc() : null;
-  } catch {
-    return null;
-  }
 }
 
 /**

@@ -68,15 +68,10 @@ export interface SearchOptions {
 }
 
 export interface SearchResult {
-  publication: {
-    id: string;
-    title: string | null;
-    kind: string;
-    chamber: string | null;
-    session: string | null;
-    committee: string | null;
-    date: string | null;
-  };
+  publication: { id: string } & Pick<
+    StoredHit,
+    'title' | 'kind' | 'chamber' | 'session' | 'committee' | 'date'
+  >;
   question: number | null;
   position: number;
   score: number;

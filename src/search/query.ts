@@ -106,7 +106,32 @@ const quote = (term: string): string => `"${term.replace(/"/g, '')}"`;
  * all its parts ("algoritmeregister" finds "algoritme register"). Stop words are left out unless
  * the query has nothing else.
  */
-export function compileQuery(parsed: ParsedQuery, analyzer: Analyzer, mode: 'all' | 'any' = 'all'): string {
+export interface CompileOptions {
+  mode?: 'all' | 'any';
+  /**
+   * Whether a compound's parts are also searched for written apart. Each part is one more phrase
+   * for bm25 to count across the archive, so the caller may skip it when the compound itself is
+   * common enough; by default parts are always searched.
+   */
+  expand?: (term: string) => boolean;
+}
+
+/** Every compound term of a query, for deciding which to expand. */
+export function compoundTerms(parsed: ParsedQuery, analyzer: Analyzer): string[] {
+  const out: string[] = [];
+  const visit = (c: Clause): void => {
+    if (c.type === 'word') {
+      const w = analyzer.word(c.text);
+      if (w.parts.length > 1) out.push(w.term);
+    } else if (c.type === 'or') for (const o of c.options) visit(o);
+  };
+  for (const c of parsed.must) visit(c);
+  return out;
+}
+
+export function compileQuery(parsed: ParsedQuery, analyzer: Analyzer, options: CompileOptions = {}): string {
+  const mode = options.mode ?? 'all';
+  const expand = options.expand ?? (() => true);
   let termCount = 0;
   const countTerm = (): void => {
     termCount++;
@@ -118,7 +143,8 @@ export function compileQuery(parsed: ParsedQuery, analyzer: Analyzer, mode: 'all
       if (dropStopwords && isStopword(fold(c.text))) return null;
       countTerm();
       const w = analyzer.word(c.text);
-      if (w.parts.length > 1) return `(${quote(w.term)} OR (${w.parts.map(quote).join(' AND ')}))`;
+      if (w.parts.length > 1 && expand(w.term))
+        return `(${quote(w.term)} OR (${w.parts.map(quote).join(' AND ')}))`;
       return quote(w.term);
     }
     if (c.type === 'phrase') {

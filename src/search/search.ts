@@ -3,7 +3,7 @@ import { Chamber, PublicationKind } from '../model/publication.js';
 import { filterToken } from '../store/filter-terms.js';
 import type { FacetCounts, SearchPage, Store, StoredHit } from '../store/store.js';
 import { type Analyzer, isStopword } from './analysis.js';
-import { compileQuery, parseQuery, QueryError, queryTerms } from './query.js';
+import { compileQuery, compoundTerms, parseQuery, QueryError, queryTerms } from './query.js';
 import { makeSnippet, type Snippet } from './snippets.js';
 
 export interface SearchFilters {
@@ -93,6 +93,8 @@ export interface SearchResponse {
 }
 
 export const MAX_LIMIT = 100;
+/** A compound found in this many questions is not also searched for as its parts. */
+const COMMON_COMPOUND = 200;
 
 function result(hit: StoredHit, terms: ReadonlySet<string>, analyzer: Analyzer): SearchResult {
   return {
@@ -134,7 +136,11 @@ export async function search(
   options: SearchOptions = {},
 ): Promise<SearchResponse> {
   const parsed = parseQuery(query);
-  const match = compileQuery(parsed, analyzer);
+  // A compound common enough in the archive is found as itself; its parts written apart add little
+  // there and cost much (bm25 counts every phrase across the archive).
+  const { df } = await store.termFrequencies(compoundTerms(parsed, analyzer));
+  const expand = (term: string) => (df.get(term) ?? 0) < COMMON_COMPOUND;
+  const match = compileQuery(parsed, analyzer, { expand });
   const terms = queryTerms(parsed, analyzer);
   const filters = options.filters ?? {};
   const { limit, offset } = pageOf(options);
@@ -153,7 +159,7 @@ export async function search(
   const notes = [...parsed.notes];
   // Nothing holds every word: rather than nothing, show what holds some of them, and say so.
   if (run.page.total === 0 && parsed.must.length > 1) {
-    run = await page(compileQuery(parsed, analyzer, 'any'));
+    run = await page(compileQuery(parsed, analyzer, { mode: 'any', expand }));
     if (run.page.total > 0) notes.push('no question holds all the words; these hold some of them');
   }
   const { request } = run;

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createAnalyzer } from '../../src/search/analysis.js';
-import { compileQuery, MAX_QUERY_LENGTH, parseQuery, QueryError } from '../../src/search/query.js';
+import {
+  compileQuery,
+  compoundTerms,
+  MAX_QUERY_LENGTH,
+  parseQuery,
+  QueryError,
+} from '../../src/search/query.js';
 import { words } from '../helpers/read.js';
 
 const analyzer = createAnalyzer(words);
@@ -34,6 +40,19 @@ describe('query language', () => {
     assert.match(compile('algoritmeregister'), /^\("algoritmeregister" OR \("algoritm" AND "register"\)\)$/);
     assert.equal(compile('"digitale infrastructuur"'), '{q_terms a_terms} : "digital infrastructur"');
     assert.equal(compile('water -budget'), '"water" NOT ("budget")');
+  });
+
+  test('a compound is searched as its parts too, unless the caller says it is common enough', () => {
+    const parsed = parseQuery('datacentersector budget');
+    assert.deepEqual(compoundTerms(parsed, analyzer), ['datacentersector']);
+    assert.equal(
+      compileQuery(parsed, analyzer, { expand: () => false }),
+      '("datacentersector" AND "budget")',
+    );
+    assert.equal(
+      compileQuery(parsed, analyzer, { mode: 'any' }),
+      '(("datacentersector" OR ("datacenter" AND "sector")) OR "budget")',
+    );
   });
 
   test('hostile and odd queries: a clear error or a sensible reading, never FTS syntax', () => {

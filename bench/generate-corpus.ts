@@ -1188,6 +1188,18 @@ function generateCorpus(
   return manifest;
 }
 
+/** ensureCorpus for a benchmark: progress lines as it goes, then whether it was made or reused. */
+export function ensureCorpusReported(options: Omit<CorpusOptions, 'log'>): CorpusResult {
+  const corpus = ensureCorpus({ ...options, log: (line) => console.log(line) });
+  console.log(
+    corpus.generated
+      ? `corpus: generated in ${corpus.seconds.toFixed(1)} s (${corpus.reason})`
+      : 'corpus: up to date, reused',
+  );
+  console.log(`  ${describeCorpus(corpus)}`);
+  return corpus;
+}
+
 export function describeCorpus(result: CorpusResult): string {
   const m = result.manifest;
   const where = relative(process.cwd(), result.dir) || '.';

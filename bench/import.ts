@@ -32,7 +32,7 @@ import {
   writeManifest,
 } from './bench-db.js';
 import { CORPUS_OPTIONS_HELP, parseOptions, questionsOption, seedOption } from './cli.js';
-import { type CorpusResult, corpusPaths, describeCorpus, ensureCorpus, MB } from './generate-corpus.js';
+import { type CorpusResult, corpusPaths, ensureCorpusReported, MB } from './generate-corpus.js';
 import { codeLine, count, duration, machineLine, mb, table } from './report.js';
 
 export const DEFAULT_QUESTIONS = 1_000_000;
@@ -347,19 +347,12 @@ export async function run(args: string[]): Promise<number> {
   console.log('import benchmark');
   console.log(machineLine());
   console.log(codeLine());
-  const corpus = ensureCorpus({
+  const corpus = ensureCorpusReported({
     questions: options.questions,
     seed: options.seed,
     fixturesDir: options.fixtures,
     force: options.regenerate,
-    log: (line) => console.log(line),
   });
-  console.log(
-    corpus.generated
-      ? `corpus: generated in ${corpus.seconds.toFixed(1)} s (${corpus.reason})`
-      : 'corpus: up to date, reused',
-  );
-  console.log(`  ${describeCorpus(corpus)}`);
   return importCorpus(corpus, options);
 }
 

@@ -11,8 +11,7 @@ import { CORPUS_OPTIONS_HELP, parseCorpusArgs } from './cli.js';
 import {
   type CorpusFile,
   corpusPaths,
-  describeCorpus,
-  ensureCorpus,
+  ensureCorpusReported,
   type Layout,
   MB,
 } from './generate-corpus.js';
@@ -128,19 +127,12 @@ export async function run(args: string[]): Promise<number> {
       `Node ${process.version}, ${process.platform}-${process.arch}`,
   );
 
-  const corpus = ensureCorpus({
+  const corpus = ensureCorpusReported({
     mb: options.mb,
     seed: options.seed,
     fixturesDir: options.fixtures,
     force: options.regenerate,
-    log: (line) => console.log(line),
   });
-  console.log(
-    corpus.generated
-      ? `corpus: generated in ${corpus.seconds.toFixed(1)} s (${corpus.reason})`
-      : 'corpus: up to date, reused',
-  );
-  console.log(`  ${describeCorpus(corpus)}`);
   const files: readonly CorpusFile[] = corpus.manifest.files;
   const paths = corpusPaths(corpus);
   const bytes = corpus.manifest.totalBytes;

@@ -8,13 +8,7 @@ import { loadDutchWordList } from '../src/extract/word-list.js';
 import { ReadError } from '../src/read/errors.js';
 import { readText } from '../src/read/text/index.js';
 import { CORPUS_OPTIONS_HELP, parseCorpusArgs } from './cli.js';
-import {
-  type CorpusFile,
-  corpusPaths,
-  ensureCorpusReported,
-  type Layout,
-  MB,
-} from './generate-corpus.js';
+import { type CorpusFile, corpusPaths, ensureCorpusReported, type Layout, MB } from './generate-corpus.js';
 import { fullGc } from './report.js';
 
 const WARM_UP_FILES = 20;

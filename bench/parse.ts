@@ -185,16 +185,6 @@ export async function run(args: string[]): Promise<number> {
   };
 
   // Warm-up (not timed): the first files once, so the timed pass runs with a warm JIT.
-  warm.forEach(parse);
-  console.log(`warm-up: the first ${warm.length} files split and parsed once before timing`);
-  questions = 0;
-  found.fill(0);
-  failures = [];
-  failureCount = 0;
-  crashes = [];
-  crashCount = 0;
-  // Best of a few passes, as for the baseline: this machine's speed varies from second to second.
-  // The first pass also records memory at the checkpoints; the counts are those of one pass.
   const reset = (): void => {
     questions = 0;
     found.fill(0);
@@ -203,6 +193,11 @@ export async function run(args: string[]): Promise<number> {
     crashes = [];
     crashCount = 0;
   };
+  warm.forEach(parse);
+  console.log(`warm-up: the first ${warm.length} files split and parsed once before timing`);
+  reset();
+  // Best of a few passes, as for the baseline: this machine's speed varies from second to second.
+  // The first pass also records memory at the checkpoints; the counts are those of one pass.
   const label = `parser (read + readText, best of ${PARSER_PASSES})`;
   let reader = measure(label, paths, bytes, parse, gc);
   const passSeconds = [reader.seconds];

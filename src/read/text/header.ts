@@ -82,7 +82,7 @@ const DATE_AFTER_VAN = re('van DATE');
 const BODY_START =
   /^(?:Vragen en antwoorden|VRAGEN EN ANTWOORDEN|VRAGEN EN OPMERKINGEN VANUIT DE FRACTIES|Vragen en opmerkingen vanuit de fracties|BRIEF VAN .*|Inbreng .*|I+\.? .*)$/;
 
-function kindOfDocType(docType: string): PublicationKind | null {
+export function kindOfDocType(docType: string): PublicationKind | null {
   const t = docType.toLowerCase();
   if (t.includes('houdende een lijst van vragen')) return 'question-list-report';
   if (t.includes('lijst van vragen')) return 'question-list';
@@ -94,7 +94,6 @@ function kindOfDocType(docType: string): PublicationKind | null {
   return null;
 }
 
-export { kindOfDocType };
 
 function firstMatch(patterns: readonly RegExp[], text: string): string | null {
   for (const p of patterns) {

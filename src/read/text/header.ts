@@ -94,7 +94,6 @@ export function kindOfDocType(docType: string): PublicationKind | null {
   return null;
 }
 
-
 function firstMatch(patterns: readonly RegExp[], text: string): string | null {
   for (const p of patterns) {
     const m = p.exec(text);

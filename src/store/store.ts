@@ -41,7 +41,7 @@ interface DateRange {
 export interface StoreOptions {
   /** How many of the newest matches a search ranks exactly by bm25 (default 1 000). */
   candidates?: number;
-  /** Counting matches stops here (default 20 000). */
+  /** Counting matches stops here (default 10 000, as Elasticsearch tracks total hits). */
   countCap?: number;
   /** Questions per index shard, for a new database (default 100 000); an existing one keeps its own. */
   shardSize?: number;
@@ -100,7 +100,7 @@ export class Store {
     options: StoreOptions,
   ) {
     this.candidates = options.candidates ?? 1000;
-    this.countCap = options.countCap ?? 20_000;
+    this.countCap = options.countCap ?? 10_000;
     this.shardSize = shardSize(raw, options.shardSize);
   }
 

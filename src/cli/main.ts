@@ -5,6 +5,7 @@ import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerParse } from './commands/parse.js';
 import { registerSearch } from './commands/search.js';
+import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
 import { fail, UsageError } from './output.js';
 
@@ -25,6 +26,7 @@ registerShow(program);
 registerExport(program);
 registerSearch(program);
 registerDb(program);
+registerServe(program);
 
 try {
   await program.parseAsync(process.argv);

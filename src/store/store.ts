@@ -73,6 +73,30 @@ export interface StoredHit {
   date: string | null;
 }
 
+export interface PublicationQuery {
+  limit: number;
+  offset: number;
+  ids?: readonly string[] | undefined;
+  kind?: string | undefined;
+  chamber?: string | undefined;
+  session?: string | undefined;
+  committee?: string | undefined;
+  /** As stored: the official style, '36 360 VI'. */
+  dossier?: string | undefined;
+}
+
+export interface PublicationSummary {
+  id: string;
+  title: string | null;
+  kind: string;
+  chamber: string | null;
+  session: string | null;
+  committee: string | null;
+  date: string | null;
+  questions: number;
+  complete: boolean;
+}
+
 export const FACETS = ['chamber', 'session', 'committee', 'addressee', 'kind', 'dossier'] as const;
 export type Facet = (typeof FACETS)[number];
 export type FacetCounts = Record<Facet, { value: string; count: number }[]>;
@@ -161,6 +185,81 @@ export class Store {
       if (page.length < pageSize) return;
       after = page[page.length - 1]!.id;
     }
+  }
+
+  /** Published publications, newest first (then by id), a page at a time, with optional filters. */
+  async listPublications(query: PublicationQuery): Promise<{ total: number; items: PublicationSummary[] }> {
+    let base = this.db.selectFrom('publications as p').where('p.status', '=', 'published');
+    if (query.ids) base = base.where('p.id', 'in', query.ids.length > 0 ? [...query.ids] : ['']);
+    if (query.kind) base = base.where('p.kind', '=', query.kind);
+    if (query.chamber) base = base.where('p.chamber', '=', query.chamber);
+    if (query.session) base = base.where('p.session', '=', query.session);
+    if (query.committee) base = base.where('p.committee', '=', query.committee);
+    if (query.dossier) {
+      const dossier = query.dossier;
+      base = base.where((e) =>
+        e.exists(
+          e
+            .selectFrom('publication_dossiers as d')
+            .select('d.publication_id')
+            .whereRef('d.publication_id', '=', 'p.id')
+            .where('d.dossier', '=', dossier),
+        ),
+      );
+    }
+    const total = await base.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
+    const rows = await base
+      .select([
+        'p.id as id',
+        'p.title as title',
+        'p.kind as kind',
+        'p.chamber as chamber',
+        'p.session as session',
+        'p.committee as committee',
+        'p.date as date',
+        'p.question_count as questions',
+        'p.complete as complete',
+      ])
+      .orderBy('p.date', 'desc')
+      .orderBy('p.id')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute();
+    return {
+      total: Number(total?.n ?? 0),
+      items: rows.map((r) => ({ ...r, questions: Number(r.questions), complete: Boolean(r.complete) })),
+    };
+  }
+
+  /** A published publication's tree with what identifies its version (for ETags). */
+  async getPublished(id: string): Promise<{ publication: Publication; version: string } | null> {
+    const row = await this.db
+      .selectFrom('publications')
+      .select(['tree', 'source_hash', 'updated_at'])
+      .where('id', '=', id)
+      .where('status', '=', 'published')
+      .executeTakeFirst();
+    return row
+      ? { publication: unpackTree(row.tree), version: `${row.source_hash.slice(0, 16)}-${row.updated_at}` }
+      : null;
+  }
+
+  /** Which of these publication ids are in the archive and published. */
+  async publishedIds(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('publications')
+      .select('id')
+      .where('id', 'in', [...new Set(ids)])
+      .where('status', '=', 'published')
+      .execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Whether the database answers (for readiness checks). */
+  async ping(): Promise<boolean> {
+    const row = await sql<{ ok: number }>`SELECT 1 AS ok`.execute(this.db);
+    return row.rows[0]?.ok === 1;
   }
 
   async counts(): Promise<{ publications: number; questions: number }> {

@@ -1,0 +1,93 @@
+// POST /api/v1/imports: upload one source file; read it (dry run) or read and store it.
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { type ImportContext, importText } from '../../archive/import.js';
+import { detectSource } from '../../read/detect.js';
+import { readPublication } from '../../read/index.js';
+import { decodeText } from '../../read/source.js';
+import { HttpProblem } from '../problem.js';
+import { importQuerySchema, importResponseSchema, problems } from '../schemas.js';
+
+interface ImportQuery {
+  dryRun: boolean;
+  fileName?: string;
+}
+
+async function uploadedBytes(request: FastifyRequest): Promise<{ bytes: Buffer; name: string | null }> {
+  if (request.isMultipart()) {
+    const file = await request.file();
+    if (!file)
+      throw new HttpProblem(400, 'the form holds no file field', [{ name: 'file', reason: 'is missing' }]);
+    return { bytes: await file.toBuffer(), name: file.filename || null };
+  }
+  if (!Buffer.isBuffer(request.body)) throw new HttpProblem(400, 'the request has no file in its body');
+  return { bytes: request.body, name: null };
+}
+
+/** The upload endpoint; `limit` is the largest file accepted, in bytes. */
+export async function importRoutes(app: FastifyInstance, ctx: ImportContext, limit: number): Promise<void> {
+  // Raw bodies as bytes (the reader decides the encoding), for this route only.
+  app.removeContentTypeParser(['text/plain', 'application/json']);
+  app.addContentTypeParser(
+    ['text/plain', 'text/markdown', 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: limit },
+    (_request, body, done) => done(null, body),
+  );
+  await app.register(multipart, { limits: { fileSize: limit, files: 1, fields: 5, parts: 6 } });
+
+  app.post<{ Querystring: ImportQuery }>(
+    '/api/v1/imports',
+    {
+      bodyLimit: limit,
+      schema: {
+        summary: 'Upload a publication (a text file); dryRun=true reads it without storing',
+        description:
+          'The body is the file itself (text/plain or application/octet-stream) or a multipart form with one ' +
+          'field "file". Not a readable publication: 422 saying what and where; over the upload limit: 413; ' +
+          'not a text file (PDF, ZIP, binary): 415. Nothing is stored then.',
+        tags: ['imports'],
+        querystring: importQuerySchema,
+        response: {
+          200: importResponseSchema,
+          201: importResponseSchema,
+          ...problems(400, 413, 415, 422),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { bytes, name } = await uploadedBytes(request);
+      if (bytes.length === 0) throw new HttpProblem(400, 'the file is empty');
+      const source = detectSource(bytes);
+      if (source.kind === 'unsupported') throw new HttpProblem(415, `${source.what}: ${source.reason}`);
+      const text = decodeText(bytes);
+      const fileName = request.query.fileName ?? name;
+      if (request.query.dryRun) {
+        const pub = readPublication(text, { fileName, words: ctx.words });
+        const questions = pub.sections.reduce((n, s) => n + s.questions.length, 0);
+        if (!pub.id)
+          throw new HttpProblem(422, 'no official id (kst-…, ah-tk-…) in the text or the file name');
+        return {
+          id: pub.id,
+          outcome: 'read',
+          stored: false,
+          questions,
+          warnings: pub.warnings,
+          publication: pub,
+        };
+      }
+      const imported = await importText(ctx, text, fileName);
+      const stored = await ctx.store.getPublication(imported.id);
+      if (!stored) throw new Error(`publication ${imported.id} was saved but cannot be read back`);
+      reply.code(imported.outcome === 'imported' ? 201 : 200);
+      if (imported.outcome === 'imported') reply.header('location', `/api/v1/publications/${imported.id}`);
+      return {
+        id: imported.id,
+        outcome: imported.outcome,
+        stored: true,
+        questions: imported.questions,
+        warnings: stored.warnings,
+        publication: stored,
+      };
+    },
+  );
+}

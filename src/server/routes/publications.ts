@@ -1,0 +1,161 @@
+// Publications: the list, and one publication as JSON, Markdown, plain text or HTML.
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { KamerstukRef, Publication } from '../../model/publication.js';
+import { renderHtml } from '../../render/html.js';
+import { type RenderFormat, render } from '../../render/index.js';
+import type { Store } from '../../store/store.js';
+import { pageLinks } from '../links.js';
+import { HttpProblem } from '../problem.js';
+import {
+  problems,
+  publicationIdParams,
+  publicationListQuerySchema,
+  publicationListSchema,
+  publicationQuerySchema,
+  publicationSchema,
+  type RENDER_CHOICES,
+} from '../schemas.js';
+import { dossierParam } from './search.js';
+
+type Choice = (typeof RENDER_CHOICES)[number];
+
+const MEDIA_TYPES: Record<Choice, string> = {
+  json: 'application/json',
+  md: 'text/markdown',
+  text: 'text/plain',
+  html: 'text/html',
+};
+
+/** The rendering asked for: `?format=` first, else the Accept header; a 406 when none fits. */
+function chooseFormat(request: FastifyRequest, format: Choice | undefined): Choice {
+  if (format) return format;
+  const accepted = request.accepts().type(Object.values(MEDIA_TYPES));
+  if (!accepted) {
+    throw new HttpProblem(
+      406,
+      `none of the accepted types can be given; ask for ${Object.values(MEDIA_TYPES).join(', ')}`,
+    );
+  }
+  const choice = (Object.keys(MEDIA_TYPES) as Choice[]).find((k) => MEDIA_TYPES[k] === accepted);
+  return choice ?? 'json';
+}
+
+/** Where a Kamerstuk reference links to in the web app, when that publication is in the archive. */
+async function archiveLinks(store: Store, pub: Publication): Promise<(ref: KamerstukRef) => string | null> {
+  const ids = pub.references.flatMap((r) => (r.kind === 'kamerstuk' ? [r.kamerstuk.id] : []));
+  const present = await store.publishedIds(ids);
+  return (ref) => (present.has(ref.id) ? `/publicaties/${encodeURIComponent(ref.id)}` : null);
+}
+
+function etagMatches(request: FastifyRequest, etag: string): boolean {
+  const header = request.headers['if-none-match'];
+  if (!header) return false;
+  return header === '*' || header.split(',').some((t) => t.trim() === etag);
+}
+
+export function publicationRoutes(app: FastifyInstance, store: Store): void {
+  app.get<{
+    Querystring: {
+      limit: number;
+      offset: number;
+      kind?: string;
+      chamber?: string;
+      session?: string;
+      committee?: string;
+      dossier?: string;
+    };
+  }>(
+    '/api/v1/publications',
+    {
+      schema: {
+        summary: 'List publications, newest first',
+        tags: ['publications'],
+        querystring: publicationListQuerySchema,
+        response: { 200: publicationListSchema, ...problems(400) },
+      },
+    },
+    async (request) => {
+      const { limit, offset, ...filters } = request.query;
+      const page = await store.listPublications({
+        ...filters,
+        dossier: dossierParam(filters.dossier),
+        limit,
+        offset,
+      });
+      const more = offset + page.items.length < page.total;
+      return {
+        total: page.total,
+        limit,
+        offset,
+        items: page.items,
+        links: pageLinks('/api/v1/publications', filters, limit, offset, more),
+      };
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { format?: Choice; fragment: boolean } }>(
+    '/api/v1/publications/:id',
+    {
+      schema: {
+        summary: 'One publication, as JSON, Markdown, plain text or HTML',
+        description:
+          'The rendering is chosen by ?format= or else by the Accept header. format=html&fragment=true gives ' +
+          'only the publication itself, for embedding. Answers carry an ETag; If-None-Match answers 304.',
+        tags: ['publications'],
+        params: publicationIdParams,
+        querystring: publicationQuerySchema,
+        response: {
+          200: {
+            description: 'The publication',
+            content: {
+              'application/json': { schema: publicationSchema },
+              'text/markdown': { schema: { type: 'string' } },
+              'text/plain': { schema: { type: 'string' } },
+              'text/html': { schema: { type: 'string' } },
+            },
+          },
+          304: { description: 'Not modified', type: 'null' },
+          ...problems(400, 404, 406),
+        },
+      },
+    },
+    async (request, reply) => sendPublication(request, reply, store),
+  );
+}
+
+async function sendPublication(
+  request: FastifyRequest<{ Params: { id: string }; Querystring: { format?: Choice; fragment: boolean } }>,
+  reply: FastifyReply,
+  store: Store,
+): Promise<FastifyReply> {
+  const found = await store.getPublished(request.params.id);
+  if (!found) throw new HttpProblem(404, `no published publication with id ${request.params.id}`);
+  const format = chooseFormat(request, request.query.format);
+  const fragment = format === 'html' && request.query.fragment;
+  const tag = createHash('sha256')
+    .update(`${found.version}:${format}:${fragment}`)
+    .digest('base64url')
+    .slice(0, 22);
+  const etag = `W/"${tag}"`;
+  reply.header('etag', etag);
+  reply.header('cache-control', 'public, max-age=60, must-revalidate');
+  reply.header('vary', 'Accept, Accept-Encoding');
+  if (etagMatches(request, etag)) return reply.code(304).send();
+  const pub = found.publication;
+  let body: string;
+  if (format === 'html') {
+    body = renderHtml(pub, { fragment, linkFor: await archiveLinks(store, pub) });
+    // The whole document carries its own small stylesheet.
+    reply.header(
+      'content-security-policy',
+      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
+    );
+  } else {
+    body = render(pub, format satisfies RenderFormat);
+  }
+  if (format !== 'json' && format !== 'html') {
+    reply.header('content-disposition', `inline; filename="${pub.id}.${format === 'md' ? 'md' : 'txt'}"`);
+  }
+  return reply.type(`${MEDIA_TYPES[format]}; charset=utf-8`).send(body);
+}

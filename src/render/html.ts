@@ -160,13 +160,15 @@ function inlines(content: readonly Inline[], ctx: Context, where: number | null)
     .trim();
 }
 
-/** The printed markers of an ordered list as <ol> attributes: 'a)' → type="a", '3.' → start="3". */
+/** The printed markers of an ordered list as <ol> attributes: 'a)' → type="a", '3.' → start="3", 'i.' → type="i". */
 function olAttributes(items: readonly ListItem[]): string {
   const first = items[0]?.marker ?? '';
   const digits = /^\(?(\d+)/.exec(first);
   if (digits) return digits[1] === '1' ? '' : ` start="${Number(digits[1])}"`;
   const letter = /^\(?([a-zA-Z])[.)]/.exec(first)?.[1];
   if (!letter) return '';
+  // A list that starts at 'i' counts in roman numerals (i, ii, iii), not letters.
+  if (letter === 'i' || letter === 'I') return ` type="${letter}"`;
   const type = letter === letter.toLowerCase() ? 'a' : 'A';
   const start = letter.toLowerCase().charCodeAt(0) - 96;
   return start === 1 ? ` type="${type}"` : ` type="${type}" start="${start}"`;

@@ -111,7 +111,10 @@ function help(): string {
 const now = (): number => performance.now();
 
 /** Makes sure the archive for this corpus exists, importing it in a child process when it does not. */
-async function ensureArchive(options: SearchOptions, paths: BenchDbPaths): Promise<void> {
+export async function ensureArchive(
+  options: Pick<SearchOptions, 'questions' | 'seed' | 'fixtures' | 'reimport'>,
+  paths: BenchDbPaths,
+): Promise<void> {
   const corpus = ensureCorpus({
     questions: options.questions,
     seed: options.seed,

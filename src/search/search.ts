@@ -173,7 +173,7 @@ export async function search(
     offset,
     results: run.page.hits.map((h) => result(h, terms, analyzer)),
   };
-  if (options.facets) response.facets = await store.facets(await store.candidateIds(request));
+  if (options.facets) response.facets = await store.facets(run.page.candidates);
   return response;
 }
 

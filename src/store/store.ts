@@ -5,6 +5,7 @@ import { inflateRawSync } from 'node:zlib';
 import type SQLite from 'better-sqlite3';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { Publication } from '../model/publication.js';
+import { FacetCounter, type FacetCounts } from './facet-counts.js';
 import { filterToken } from './filter-terms.js';
 import { listShards, shardSize, shardTable, vocabTable } from './index-shards.js';
 import type { Database } from './schema.js';
@@ -31,6 +32,8 @@ export interface SearchPage {
   totalExact: boolean;
   /** False when more matched than were ranked: the newest `candidates` were ranked. */
   exhaustive: boolean;
+  /** The ids of every ranked match (the newest, up to the candidate cap), for facet counts. */
+  candidates: number[];
 }
 
 interface DateRange {
@@ -97,9 +100,7 @@ export interface PublicationSummary {
   complete: boolean;
 }
 
-export const FACETS = ['chamber', 'session', 'committee', 'addressee', 'kind', 'dossier'] as const;
-export type Facet = (typeof FACETS)[number];
-export type FacetCounts = Record<Facet, { value: string; count: number }[]>;
+export { FACETS, type Facet, type FacetCounts } from './facet-counts.js';
 
 /** The tree is stored deflated (see sqlite-writer.ts). */
 function unpackTree(tree: Uint8Array): Publication {
@@ -117,6 +118,9 @@ export class Store {
   private readonly shardSize: number;
   /** Index shards, newest first; re-read when a write makes a new one. */
   private shards: number[] | null = null;
+  private facetCounter: FacetCounter | null = null;
+  /** SQLite's data_version when the caches were filled: another process's commit changes it. */
+  private dataVersion: number | null = null;
 
   private constructor(
     readonly db: Kysely<Database>,
@@ -154,11 +158,29 @@ export class Store {
       this.shards = null;
     });
     const outcome = this.writer.save(pub, source, terms);
-    if (outcome !== 'unchanged') {
-      this.dfCache.clear();
-      this.totalQuestions = null;
-    }
+    if (outcome !== 'unchanged') this.forget();
     return outcome;
+  }
+
+  /** Drops what is cached from the database: counts, shards, facet values. */
+  private forget(): void {
+    this.dfCache.clear();
+    this.totalQuestions = null;
+    this.shards = null;
+    this.facetCounter?.clear();
+  }
+
+  /**
+   * Caches stay valid until the database changes; a commit by another connection (another server
+   * process, an import from the CLI) shows as a new data_version, and this process's own writes
+   * forget at once.
+   */
+  private freshen(): void {
+    const version = this.raw.pragma('data_version', { simple: true }) as number;
+    if (version !== this.dataVersion) {
+      if (this.dataVersion !== null) this.forget();
+      this.dataVersion = version;
+    }
   }
 
   async getPublication(id: string): Promise<Publication | null> {
@@ -296,6 +318,7 @@ export class Store {
 
   /** How many indexed questions hold each term (document frequency), and the total. */
   async termFrequencies(terms: readonly string[]): Promise<{ total: number; df: Map<string, number> }> {
+    this.freshen();
     // fts5vocab walks a term's whole doclist to count it, so counts are kept until the next write.
     const missing = [...new Set(terms)].filter((t) => !this.dfCache.has(t));
     if (missing.length > 0) {
@@ -335,6 +358,7 @@ export class Store {
    * only, within their shard, and the best are merged. When fewer match, ranking is exhaustive.
    */
   async search(request: SearchRequest): Promise<SearchPage> {
+    this.freshen();
     const dates = { from: request.dateFrom, to: request.dateTo };
     const match = this.published(request.match);
     const keep = request.offset + request.limit;
@@ -357,24 +381,15 @@ export class Store {
         ? sql`JOIN questions q ON q.id = ${t}.rowid JOIN publications p ON p.id = q.publication_id`
         : sql``;
       const date = needsPublication ? sql`, p.date AS date` : sql`, NULL AS date`;
-      const order =
-        request.sort === 'date' ? sql`ORDER BY date DESC, score, id DESC` : sql`ORDER BY score, id DESC`;
-      const rows = await sql<{
-        id: number;
-        score: number;
-        date: string | null;
-        n: number;
-      }>`SELECT id, score, date, n FROM (
-          SELECT id, score, date, count(*) OVER () AS n, row_number() OVER (ORDER BY id DESC) AS newest FROM (
-            -- bm25 column weights: the question over the answer, a whole word over a part; filters 0.
-            SELECT ${t}.rowid AS id, bm25(${t}, 4.0, 1.0, 2.0, 0.5, 0.0) AS score ${date}
-            FROM ${t} ${join}
-            WHERE ${t} MATCH ${match} ${dateWhere(dates)} ${excludeSql}
-            ORDER BY ${t}.rowid DESC LIMIT ${need + 1}))
-        WHERE newest <= ${need}
-        ${order} LIMIT ${keep}`.execute(this.db);
-      const n = Number(rows.rows[0]?.n ?? 0);
-      best.push(...rows.rows);
+      // Every candidate comes back (at most `need` + 1 rows): their ids feed the facets too.
+      const rows = await sql<{ id: number; score: number; date: string | null }>`
+        -- bm25 column weights: the question over the answer, a whole word over a part; filters 0.
+        SELECT ${t}.rowid AS id, bm25(${t}, 4.0, 1.0, 2.0, 0.5, 0.0) AS score ${date}
+        FROM ${t} ${join}
+        WHERE ${t} MATCH ${match} ${dateWhere(dates)} ${excludeSql}
+        ORDER BY ${t}.rowid DESC LIMIT ${need + 1}`.execute(this.db);
+      const n = rows.rows.length;
+      best.push(...rows.rows.slice(0, need));
       if (n > need) {
         seen += need;
         exhaustive = false;
@@ -383,6 +398,7 @@ export class Store {
       seen += n;
       need -= n;
     }
+    const candidates = best.map((b) => b.id);
     best.sort(
       request.sort === 'date'
         ? (a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.score - b.score || b.id - a.id
@@ -396,7 +412,7 @@ export class Store {
       total = Math.min(counted, this.countCap);
       totalExact = counted <= this.countCap;
     }
-    return { hits: await this.hitsFor(page), total, totalExact, exhaustive };
+    return { hits: await this.hitsFor(page), total, totalExact, exhaustive, candidates };
   }
 
   private async countMatches(match: string, dates: DateRange, cap: number): Promise<number> {
@@ -410,22 +426,6 @@ export class Store {
       counted += Number(rows.rows[0]?.n ?? 0);
     }
     return counted;
-  }
-
-  /** The ids a search ranks (the newest matches, up to the candidate cap), for facet counts. */
-  async candidateIds(request: Pick<SearchRequest, 'match' | 'dateFrom' | 'dateTo'>): Promise<number[]> {
-    const ids: number[] = [];
-    for (const k of this.shardList()) {
-      if (ids.length >= this.candidates) break;
-      const more = await this.newestMatches(
-        k,
-        this.published(request.match),
-        { from: request.dateFrom, to: request.dateTo },
-        this.candidates - ids.length,
-      );
-      ids.push(...more);
-    }
-    return ids;
   }
 
   private async hitsFor(ranked: readonly { id: number; score: number }[]): Promise<StoredHit[]> {
@@ -462,27 +462,8 @@ export class Store {
 
   /** Counts per facet value among the given question ids (the candidates of a search). */
   async facets(candidates: readonly number[], top = 20): Promise<FacetCounts> {
-    const ids = JSON.stringify(candidates);
-    const group = async (value: ReturnType<typeof sql>, join: ReturnType<typeof sql>) => {
-      const rows = await sql<{
-        value: string | null;
-        count: number;
-      }>`SELECT ${value} AS value, count(*) AS count
-        FROM questions q JOIN publications p ON p.id = q.publication_id ${join}
-        WHERE q.id IN (SELECT value FROM json_each(${ids}))
-        GROUP BY 1 ORDER BY count DESC, value LIMIT ${top}`.execute(this.db);
-      return rows.rows
-        .filter((r) => r.value !== null)
-        .map((r) => ({ value: String(r.value), count: Number(r.count) }));
-    };
-    const none = sql``;
-    return {
-      chamber: await group(sql`p.chamber`, none),
-      session: await group(sql`p.session`, none),
-      committee: await group(sql`p.committee`, none),
-      addressee: await group(sql`a.name`, sql`JOIN publication_addressees a ON a.publication_id = p.id`),
-      kind: await group(sql`p.kind`, none),
-      dossier: await group(sql`d.dossier`, sql`JOIN publication_dossiers d ON d.publication_id = p.id`),
-    };
+    this.freshen();
+    this.facetCounter ??= new FacetCounter(this.raw);
+    return this.facetCounter.count(candidates, top);
   }
 }

@@ -162,7 +162,6 @@ export async function search(
     run = await page(compileQuery(parsed, analyzer, { mode: 'any', expand }));
     if (run.page.total > 0) notes.push('no question holds all the words; these hold some of them');
   }
-  const { request } = run;
   const response: SearchResponse = {
     query,
     notes,

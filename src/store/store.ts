@@ -341,16 +341,6 @@ export class Store {
     return `(${match}) NOT meta : "${filterToken.status('draft')}"`;
   }
 
-  /** Matching question ids in one shard, newest first, at most `cap`; unscored, so cheap however many match. */
-  private async newestMatches(k: number, match: string, dates: DateRange, cap: number): Promise<number[]> {
-    const t = sql.raw(shardTable(k));
-    const rows = await sql<{ id: number }>`SELECT ${t}.rowid AS id FROM ${t}
-      ${dateJoin(t, dates)}
-      WHERE ${t} MATCH ${match} ${dateWhere(dates)}
-      ORDER BY ${t}.rowid DESC LIMIT ${cap}`.execute(this.db);
-    return rows.rows.map((r) => r.id);
-  }
-
   /**
    * Questions matching an FTS5 expression (built by src/search/query.ts, filters included as
    * terms), best first. FTS5 walks a doclist backwards cheaply, so the shards are searched from the

@@ -1,6 +1,7 @@
-// Facet counts over a search's candidates. The candidates' publications are counted in one query; each
-// publication's facet values (chamber, session, committee, kind, addressees, dossiers) are read once and
-// kept until the database changes, so a search's facets cost one indexed look-up per candidate.
+// Facet counts over a search's candidates, in memory. A publication's questions are stored in one
+// transaction and so hold consecutive ids: a sorted list of id ranges tells each candidate's publication
+// (read once, then only the ranges of newer ids), and each publication's facet values (chamber, session,
+// committee, kind, addressees, dossiers) are read when first needed and kept until the database changes.
 import type SQLite from 'better-sqlite3';
 
 export const FACETS = ['chamber', 'session', 'committee', 'addressee', 'kind', 'dossier'] as const;
@@ -9,8 +10,18 @@ export type FacetCounts = Record<Facet, { value: string; count: number }[]>;
 
 type FacetValues = Record<Facet, string[]>;
 
+interface Range {
+  lo: number;
+  hi: number;
+  publication: string;
+}
+
 export class FacetCounter {
   private readonly values = new Map<string, FacetValues>();
+  /** Question id ranges by publication, sorted by `lo`; ids above `loadedTo` are not in it yet. */
+  private ranges: Range[] = [];
+  private loadedTo = 0;
+  private readonly newRanges: SQLite.Statement<[number], Range & { n: number }>;
   private readonly perPublication: SQLite.Statement<[string], { publication: string; n: number }>;
   private readonly publications: SQLite.Statement<
     [string],
@@ -21,6 +32,10 @@ export class FacetCounter {
 
   constructor(raw: SQLite.Database) {
     const ids = 'SELECT value FROM json_each(?)';
+    this.newRanges = raw.prepare(
+      `SELECT publication_id AS publication, min(id) AS lo, max(id) AS hi, count(*) AS n FROM questions
+       WHERE id > ? GROUP BY publication_id ORDER BY lo`,
+    );
     this.perPublication = raw.prepare(
       `SELECT publication_id AS publication, count(*) AS n FROM questions WHERE id IN (${ids}) GROUP BY 1`,
     );
@@ -35,9 +50,60 @@ export class FacetCounter {
     );
   }
 
-  /** Forget what was read: the database changed. */
+  /**
+   * Forget what was read: the database changed. Ranges stay: a re-imported publication's new questions
+   * get new ids (read next time), and ids that were deleted are never candidates.
+   */
   clear(): void {
     this.values.clear();
+    this.fresh = false;
+  }
+
+  private fresh = false;
+  /** Set for good when some publication's ids were not consecutive: then counting asks SQLite. */
+  private unreliable = false;
+
+  /** Adds the ranges of questions stored since the last look; false when ids are not consecutive. */
+  private extendRanges(): boolean {
+    if (this.unreliable) return false;
+    if (this.fresh) return true;
+    const added = this.newRanges.all(this.loadedTo);
+    if (added.some((r) => r.hi - r.lo + 1 !== r.n)) {
+      this.unreliable = true;
+      this.ranges = [];
+      return false;
+    }
+    for (const r of added) {
+      this.ranges.push({ lo: r.lo, hi: r.hi, publication: r.publication });
+      this.loadedTo = Math.max(this.loadedTo, r.hi);
+    }
+    this.ranges.sort((a, b) => a.lo - b.lo);
+    this.fresh = true;
+    return true;
+  }
+
+  private publicationOf(id: number): string | null {
+    let lo = 0;
+    let hi = this.ranges.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = this.ranges[mid]!;
+      if (id < r.lo) hi = mid - 1;
+      else if (id > r.hi) lo = mid + 1;
+      else return r.publication;
+    }
+    return null;
+  }
+
+  /** Candidates per publication: from the ranges, or by a query when they cannot be trusted. */
+  private perPublicationOf(candidates: readonly number[]): { publication: string; n: number }[] {
+    if (!this.extendRanges()) return this.perPublication.all(JSON.stringify(candidates));
+    const counts = new Map<string, number>();
+    for (const id of candidates) {
+      const publication = this.publicationOf(id);
+      if (publication !== null) counts.set(publication, (counts.get(publication) ?? 0) + 1);
+    }
+    return [...counts].map(([publication, n]) => ({ publication, n }));
   }
 
   private load(ids: readonly string[]): void {
@@ -61,7 +127,7 @@ export class FacetCounter {
 
   /** Questions per facet value among `candidates` (question ids), the `top` most frequent of each facet. */
   count(candidates: readonly number[], top: number): FacetCounts {
-    const perPublication = this.perPublication.all(JSON.stringify(candidates));
+    const perPublication = this.perPublicationOf(candidates);
     this.load(perPublication.map((p) => p.publication));
     const tallies = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<
       Facet,

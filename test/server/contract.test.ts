@@ -45,6 +45,11 @@ const EXAMPLES: Record<string, Example[]> = {
     { path: '/api/v1/publications/kst-36360-VI-12/questions/0' },
     { path: '/api/v1/publications/kst-36360-VI-12/questions/500' },
   ],
+  'get /api/v1/questions/{ref}': [
+    { path: `/api/v1/questions/${encodeURIComponent('kst-36360-VI-12#14')}` },
+    { path: '/api/v1/questions/kst-36360-VI-12' },
+    { path: `/api/v1/questions/${encodeURIComponent('kst-1-1#1')}` },
+  ],
   'post /api/v1/imports': [
     {
       path: '/api/v1/imports?dryRun=true&fileName=kst-36100-4.txt',

@@ -167,3 +167,29 @@ export function compileQuery(parsed: ParsedQuery, analyzer: Analyzer, options: C
   const must = positive.length === 1 ? positive[0]! : `(${positive.join(mode === 'all' ? ' AND ' : ' OR ')})`;
   return negative.length > 0 ? `${must} NOT (${negative.join(' OR ')})` : must;
 }
+
+/**
+ * The phrases bm25 scores for a compiled query, in the same reading as compileQuery: each searched
+ * word's term, and its parts when the compound is expanded; each phrase's terms. Excluded words match
+ * nothing in a result, so they score nothing.
+ */
+export function scoringPhrases(
+  parsed: ParsedQuery,
+  analyzer: Analyzer,
+  options: CompileOptions = {},
+): string[][] {
+  const expand = options.expand ?? (() => true);
+  const onlyStopwords = parsed.must.every((c) => c.type === 'word' && isStopword(fold(c.text)));
+  const out: string[][] = [];
+  const visit = (c: Clause, dropStopwords: boolean): void => {
+    if (c.type === 'word') {
+      if (dropStopwords && isStopword(fold(c.text))) return;
+      const w = analyzer.word(c.text);
+      out.push([w.term]);
+      if (w.parts.length > 1 && expand(w.term)) for (const p of w.parts) out.push([p]);
+    } else if (c.type === 'phrase') out.push(c.words.map((x) => analyzer.word(x).term));
+    else for (const o of c.options) visit(o, false);
+  };
+  for (const c of parsed.must) visit(c, !onlyStopwords);
+  return out;
+}

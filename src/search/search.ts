@@ -3,7 +3,7 @@ import { Chamber, PublicationKind } from '../model/publication.js';
 import { filterToken } from '../store/filter-terms.js';
 import type { FacetCounts, SearchPage, Store, StoredHit } from '../store/store.js';
 import { type Analyzer, isStopword } from './analysis.js';
-import { compileQuery, compoundTerms, parseQuery, QueryError, queryTerms } from './query.js';
+import { compileQuery, compoundTerms, parseQuery, QueryError, queryTerms, scoringPhrases } from './query.js';
 import { makeSnippet, type Snippet } from './snippets.js';
 
 export interface SearchFilters {
@@ -141,6 +141,7 @@ export async function search(
   const { df } = await store.termFrequencies(compoundTerms(parsed, analyzer));
   const expand = (term: string) => (df.get(term) ?? 0) < COMMON_COMPOUND;
   const match = compileQuery(parsed, analyzer, { expand });
+  const phrases = scoringPhrases(parsed, analyzer, { expand });
   const terms = queryTerms(parsed, analyzer);
   const filters = options.filters ?? {};
   const { limit, offset } = pageOf(options);
@@ -152,7 +153,7 @@ export async function search(
     };
     return {
       request,
-      page: await store.search({ ...request, limit, offset, sort: options.sort ?? 'relevance' }),
+      page: await store.search({ ...request, limit, offset, sort: options.sort ?? 'relevance', phrases }),
     };
   };
   let run = await page(match);
@@ -224,6 +225,7 @@ export async function similar(
       offset: 0,
       sort: 'relevance',
       exclude: options.exclude ?? [],
+      phrases: weighted.map((w) => [w.term]),
     });
   const quoted = weighted.map((w) => `"${w.term}"`);
   // Any of the terms, unless they are common enough to match far more than are ranked; then the

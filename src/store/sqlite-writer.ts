@@ -5,6 +5,7 @@ import { deflateRawSync } from 'node:zlib';
 import type SQLite from 'better-sqlite3';
 import type { Publication } from '../model/publication.js';
 import { createShard, listShards, shardOf, shardTable } from './index-shards.js';
+import { encodeVector } from './term-vectors.js';
 
 /** The analysed terms of one question, in the order of publication.sections[].questions[]. */
 export interface QuestionTerms {
@@ -57,6 +58,15 @@ export function createWriter(raw: SQLite.Database, shardSize: number, onNewShard
   const insertQuestion =
     statement(`INSERT INTO questions (publication_id, position, section_position, number, label,
     question, answer, answer_label, incomplete) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertVector = statement('INSERT INTO question_vectors (id, length, vector) VALUES (?, ?, ?)');
+  const vectorTotals = raw.prepare<[string], { n: number; tokens: number | null }>(
+    `SELECT count(*) AS n, sum(length) AS tokens FROM question_vectors
+     WHERE id IN (SELECT id FROM questions WHERE publication_id = ?)`,
+  );
+  const dropVectors = statement(
+    'DELETE FROM question_vectors WHERE id IN (SELECT id FROM questions WHERE publication_id = ?)',
+  );
+  const addTotals = statement(`UPDATE settings SET value = CAST(value AS INTEGER) + ? WHERE key = ?`);
   const shards = new Set(listShards(raw));
   const inserts = new Map<number, SQLite.Statement<Value[]>>();
   const deletes = new Map<number, SQLite.Statement<Value[]>>();
@@ -79,6 +89,12 @@ export function createWriter(raw: SQLite.Database, shardSize: number, onNewShard
     insert.run(rowid, t.qTerms, t.aTerms, t.qParts, t.aParts, t.meta);
   };
   const dropIndex = (publication: string): void => {
+    const old = vectorTotals.get(publication);
+    if (old && old.n > 0) {
+      addTotals.run(-old.n, 'index_questions');
+      addTotals.run(-(old.tokens ?? 0), 'index_tokens');
+      dropVectors.run(publication);
+    }
     for (const { id } of questionIds.all(publication)) {
       const k = shardOf(id, shardSize);
       if (!shards.has(k)) continue;
@@ -163,6 +179,8 @@ export function createWriter(raw: SQLite.Database, shardSize: number, onNewShard
       );
       each(pub.amounts, (a, i) => insertAmount.run(id, i, a.euros, a.text, a.question));
       each(pub.warnings, (w, i) => insertWarning.run(id, i, w.line, w.message, w.text));
+      let indexed = 0;
+      let tokens = 0;
       questions.forEach(({ q, section }, i) => {
         const rowid = insertQuestion.run(
           id,
@@ -176,8 +194,18 @@ export function createWriter(raw: SQLite.Database, shardSize: number, onNewShard
           q.incomplete ? 1 : 0,
         ).lastInsertRowid;
         const t = terms?.[i];
-        if (t) insertIndex(rowid, t);
+        if (t) {
+          insertIndex(rowid, t);
+          const { vector, length } = encodeVector(t);
+          insertVector.run(rowid, length, vector);
+          indexed++;
+          tokens += length;
+        }
       });
+      if (indexed > 0) {
+        addTotals.run(indexed, 'index_questions');
+        addTotals.run(tokens, 'index_tokens');
+      }
       return before ? 'updated' : 'imported';
     },
   );

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, type Migration, Migrator, SqliteDialect } from 'kysely';
 import * as initial from './migrations/001-initial.js';
+import * as termVectors from './migrations/002-term-vectors.js';
 import type { Database } from './schema.js';
 
 export const DEFAULT_DB_PATH = './data/vraagbaak.db';
@@ -11,6 +12,7 @@ export const DEFAULT_DB_PATH = './data/vraagbaak.db';
 /** Migrations in order; a new one is added here and never changed once released. */
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
+  '002-term-vectors': termVectors,
 };
 
 /** The database path: --db, else VRAAGBAAK_DB, else ./data/vraagbaak.db. */

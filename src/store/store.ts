@@ -11,6 +11,7 @@ import { listShards, shardSize, shardTable, vocabTable } from './index-shards.js
 import type { Database } from './schema.js';
 import { migrate, openSqlite } from './sqlite.js';
 import { createWriter, type QuestionTerms, type SaveOutcome } from './sqlite-writer.js';
+import { createScorer, type Phrase, type RankStats } from './term-vectors.js';
 
 export type { QuestionTerms, SaveOutcome } from './sqlite-writer.js';
 
@@ -23,6 +24,11 @@ export interface SearchRequest {
   offset: number;
   sort: 'relevance' | 'date';
   exclude?: readonly number[];
+  /**
+   * The query's terms and phrases, for ranking from term vectors (see term-vectors.ts); without them,
+   * or in an archive whose questions have no vectors, FTS5's bm25() ranks.
+   */
+  phrases?: readonly Phrase[];
 }
 
 export interface SearchPage {
@@ -119,6 +125,10 @@ export class Store {
   /** Index shards, newest first; re-read when a write makes a new one. */
   private shards: number[] | null = null;
   private facetCounter: FacetCounter | null = null;
+  /** Whether every indexed question has a term vector; read once. */
+  private vectorRanking: boolean | null = null;
+  private indexTotals: { questions: number; tokens: number } | null = null;
+  private vectorsOf: SQLite.Statement<[string], { id: number; vector: Buffer }> | null = null;
   /** SQLite's data_version when the caches were filled: another process's commit changes it. */
   private dataVersion: number | null = null;
 
@@ -168,6 +178,45 @@ export class Store {
     this.totalQuestions = null;
     this.shards = null;
     this.facetCounter?.clear();
+    this.indexTotals = null;
+  }
+
+  private setting(key: string): string | null {
+    const row = this.raw.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+      | { value: string }
+      | undefined;
+    return row?.value ?? null;
+  }
+
+  /** N, the average length and the document frequencies bm25 needs, for the whole archive. */
+  private async rankStats(phrases: readonly Phrase[]): Promise<RankStats> {
+    this.indexTotals ??= {
+      questions: Number(this.setting('index_questions') ?? 0),
+      tokens: Number(this.setting('index_tokens') ?? 0),
+    };
+    const { df } = await this.termFrequencies(phrases.flat());
+    const { questions, tokens } = this.indexTotals;
+    return { questions, averageLength: questions > 0 ? tokens / questions : 0, df };
+  }
+
+  /** Scores candidates from their term vectors (bm25 as FTS5 computes it), in place. */
+  private async scoreByVectors(
+    candidates: { id: number; score: number }[],
+    phrases: readonly Phrase[],
+  ): Promise<void> {
+    if (candidates.length === 0) return;
+    const score = createScorer(phrases, await this.rankStats(phrases));
+    this.vectorsOf ??= this.raw.prepare(
+      'SELECT id, vector FROM question_vectors WHERE id IN (SELECT value FROM json_each(?))',
+    );
+    const vectors = new Map<number, Buffer>();
+    for (const row of this.vectorsOf.all(JSON.stringify(candidates.map((c) => c.id)))) {
+      vectors.set(row.id, row.vector);
+    }
+    for (const c of candidates) {
+      const vector = vectors.get(c.id);
+      c.score = vector ? score(vector) : 0;
+    }
   }
 
   /**
@@ -355,6 +404,8 @@ export class Store {
     const needsPublication = request.sort === 'date' || request.dateFrom || request.dateTo;
     const best: { id: number; score: number; date: string | null }[] = [];
     const shards = this.shardList();
+    this.vectorRanking ??= this.setting('ranking') === 'vectors';
+    const phrases = this.vectorRanking ? request.phrases : undefined;
     let need = this.candidates;
     let seen = 0;
     let exhaustive = true;
@@ -374,7 +425,8 @@ export class Store {
       // Every candidate comes back (at most `need` + 1 rows): their ids feed the facets too.
       const rows = await sql<{ id: number; score: number; date: string | null }>`
         -- bm25 column weights: the question over the answer, a whole word over a part; filters 0.
-        SELECT ${t}.rowid AS id, bm25(${t}, 4.0, 1.0, 2.0, 0.5, 0.0) AS score ${date}
+        -- With term vectors the candidates come unscored and are ranked below.
+        SELECT ${t}.rowid AS id, ${phrases ? sql`0.0` : sql`bm25(${t}, 4.0, 1.0, 2.0, 0.5, 0.0)`} AS score ${date}
         FROM ${t} ${join}
         WHERE ${t} MATCH ${match} ${dateWhere(dates)} ${excludeSql}
         ORDER BY ${t}.rowid DESC LIMIT ${need + 1}`.execute(this.db);
@@ -389,6 +441,7 @@ export class Store {
       need -= n;
     }
     const candidates = best.map((b) => b.id);
+    if (phrases) await this.scoreByVectors(best, phrases);
     best.sort(
       request.sort === 'date'
         ? (a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.score - b.score || b.id - a.id

@@ -155,8 +155,23 @@ export async function archiveStaleReason(paths: BenchDbPaths, stamp: CorpusStamp
   if (manifest.corpus.hash !== stamp.hash) return `corpus changed (${manifest.corpus.hash} → ${stamp.hash})`;
   if (manifest.readerVersion !== READER_VERSION)
     return `reader version changed (${manifest.readerVersion} → ${READER_VERSION})`;
+  // Migrations added since the archive was built are applied to it (they add tables); a migration
+  // edited in place shows as a difference below, and then the archive is rebuilt.
+  const opened = openSqlite(paths.archive);
+  let ranking: string | undefined;
+  try {
+    await migrate(opened.db);
+    ranking = (
+      opened.raw.prepare("SELECT value FROM settings WHERE key = 'ranking'").get() as
+        | { value: string }
+        | undefined
+    )?.value;
+  } finally {
+    await opened.db.destroy();
+  }
   const schema = await schemaDifference(paths.archive);
   if (schema) return `schema changed: ${schema}`;
+  if (ranking !== 'vectors') return 'built before term vectors (its questions have none)';
   return null;
 }
 

@@ -1,5 +1,6 @@
 // The `vraagbaak` command.
 import { Command, CommanderError } from 'commander';
+import { registerAudit } from './commands/audit.js';
 import { registerDb } from './commands/db.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
@@ -26,6 +27,7 @@ registerShow(program);
 registerExport(program);
 registerSearch(program);
 registerDb(program);
+registerAudit(program);
 registerServe(program);
 
 try {

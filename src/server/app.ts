@@ -6,15 +6,22 @@ import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Auth } from '../auth/auth.js';
+import { apiDocsPolicy } from '../auth/policies/health.js';
 import type { WordChecker } from '../extract/word-list.js';
 import type { Analyzer } from '../search/analysis.js';
 import type { Store } from '../store/store.js';
+import { authentication } from './auth.js';
 import { errorHandler, sendProblem } from './problem.js';
+import { auditRoutes } from './routes/audit.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { publicationRoutes } from './routes/publications.js';
 import { questionRoutes } from './routes/questions.js';
 import { searchRoutes } from './routes/search.js';
+import { sessionRoutes } from './routes/sessions.js';
+import { tokenRoutes } from './routes/tokens.js';
+import { userRoutes } from './routes/users.js';
 import { webApp } from './web.js';
 
 /** The API's full semantic version, sent as API-Version on every response; the major is in the path. */
@@ -24,6 +31,8 @@ export interface ServerOptions {
   store: Store;
   analyzer: Analyzer;
   words: WordChecker;
+  /** Sign-in, sessions and tokens (src/auth/auth.ts). */
+  auth: Auth;
   /** The built web app (dist/web); null serves the API only. */
   webRoot: string | null;
   /** The largest upload accepted, in bytes (default 20 MB). */
@@ -129,6 +138,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: 'questions', description: 'One question and similar earlier ones' },
         { name: 'imports', description: 'Upload source files' },
         { name: 'health', description: 'Liveness and readiness' },
+        { name: 'sessions', description: 'Signing in and out' },
+        { name: 'users', description: 'People (administrators)' },
+        { name: 'organisations', description: 'Organisations' },
+        { name: 'tokens', description: 'API tokens' },
+        { name: 'audit', description: 'The audit log (administrators)' },
       ],
     },
     transformObject: (documents) =>
@@ -140,14 +154,22 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     transformStaticCSP: (header) => header,
   });
 
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type('application/json; charset=utf-8').send(JSON.stringify(app.swagger())),
+  await authentication(app, options.auth, { secureCookies: options.behindHttps ?? false });
+  app.get(
+    '/api/v1/openapi.json',
+    { config: { policy: apiDocsPolicy.read }, schema: { hide: true } },
+    async (_request, reply) =>
+      reply.type('application/json; charset=utf-8').send(JSON.stringify(app.swagger())),
   );
   healthRoutes(app, options.store);
   searchRoutes(app, options.store, options.analyzer);
   publicationRoutes(app, options.store);
   questionRoutes(app, options.store, options.analyzer);
   await app.register(async (scope) => importRoutes(scope, options, uploadLimit));
+  sessionRoutes(app, options.store, options.auth, options.behindHttps ?? false);
+  userRoutes(app, options.store, options.auth);
+  tokenRoutes(app, options.store, options.auth);
+  auditRoutes(app, options.store);
 
   if (options.webRoot) await webApp(app, options.webRoot);
   else {

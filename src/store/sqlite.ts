@@ -5,6 +5,8 @@ import SQLite from 'better-sqlite3';
 import { Kysely, type Migration, Migrator, SqliteDialect } from 'kysely';
 import * as initial from './migrations/001-initial.js';
 import * as termVectors from './migrations/002-term-vectors.js';
+import * as accounts from './migrations/003-accounts.js';
+import * as audit from './migrations/004-audit.js';
 import type { Database } from './schema.js';
 
 export const DEFAULT_DB_PATH = './data/vraagbaak.db';
@@ -13,6 +15,8 @@ export const DEFAULT_DB_PATH = './data/vraagbaak.db';
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
   '002-term-vectors': termVectors,
+  '003-accounts': accounts,
+  '004-audit': audit,
 };
 
 /** The database path: --db, else VRAAGBAAK_DB, else ./data/vraagbaak.db. */

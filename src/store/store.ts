@@ -4,7 +4,9 @@
 import { inflateRawSync } from 'node:zlib';
 import type SQLite from 'better-sqlite3';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type AuditEntry, type AuditQuery, type AuditRecord, appendAudit, listAudit } from '../audit/log.js';
 import { Publication } from '../model/publication.js';
+import { AccountStore } from './accounts.js';
 import { FacetCounter, type FacetCounts } from './facet-counts.js';
 import { filterToken } from './filter-terms.js';
 import { listShards, shardSize, shardTable, vocabTable } from './index-shards.js';
@@ -147,6 +149,23 @@ export class Store {
     const { db, raw } = openSqlite(path);
     await migrate(db);
     return new Store(db, raw, options);
+  }
+
+  private accountStore: AccountStore | null = null;
+
+  /** Organisations, users, sessions and tokens. */
+  get accounts(): AccountStore {
+    this.accountStore ??= new AccountStore(this.raw);
+    return this.accountStore;
+  }
+
+  /** Appends to the audit log (append-only, hash-chained: src/audit/log.ts). */
+  audit(entry: AuditEntry): AuditRecord {
+    return appendAudit(this.raw, entry);
+  }
+
+  auditEntries(query: AuditQuery): AuditRecord[] {
+    return listAudit(this.raw, query);
   }
 
   async migrate(): Promise<string[]> {

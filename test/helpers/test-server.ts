@@ -1,5 +1,9 @@
 // The real server on 127.0.0.1 (a free port) over a fresh temporary SQLite archive, for API and browser tests.
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { Auth } from '../../src/auth/auth.js';
+import { hashPassword } from '../../src/auth/passwords.js';
+import { DEFAULT_AUTH } from '../../src/config.js';
 import { createAnalyzer } from '../../src/search/analysis.js';
 import { buildServer } from '../../src/server/app.js';
 import { Store } from '../../src/store/store.js';
@@ -10,9 +14,15 @@ export interface TestServer {
   url: string;
   app: FastifyInstance;
   store: Store;
+  auth: Auth;
+  /** A bearer token of the administrator ADMIN, with every scope. */
+  adminToken: string;
   dbPath: string;
   close(): Promise<void>;
 }
+
+/** The administrator every test server has. */
+export const ADMIN = { email: 'beheer@example.org', password: 'een lang genoeg wachtwoord' } as const;
 
 export interface TestServerOptions {
   /** The built web app to serve; none by default (API only). */
@@ -31,18 +41,30 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
           return { store, words, analyzer: createAnalyzer(words), path };
         })()
       : await fixtureArchive();
+  const auth = new Auth(archive.store.accounts, randomBytes(32), DEFAULT_AUTH);
   const app = await buildServer({
+    auth,
     store: archive.store,
     analyzer: archive.analyzer,
     words: archive.words,
     webRoot: options.webRoot ?? null,
     ...(options.uploadLimit ? { uploadLimit: options.uploadLimit } : {}),
   });
+  // An administrator to sign in as, and an API token of theirs for requests that need one.
+  const adminId = archive.store.accounts.addUser({
+    email: ADMIN.email,
+    name: 'Beheerder',
+    passwordHash: await hashPassword(ADMIN.password),
+    admin: true,
+  });
+  const adminToken = auth.createToken(adminId, 'tests', ['read', 'import', 'admin']).secret;
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,
     app,
     store: archive.store,
+    auth,
+    adminToken,
     dbPath: archive.path,
     async close() {
       await app.close();

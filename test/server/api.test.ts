@@ -31,7 +31,10 @@ async function upload(path: string, body: Upload, contentType: string | null) {
   const response = await fetch(`${server.url}${path}`, {
     method: 'POST',
     body,
-    headers: contentType ? { 'content-type': contentType } : {},
+    headers: {
+      authorization: `Bearer ${server.adminToken}`,
+      ...(contentType ? { 'content-type': contentType } : {}),
+    },
   });
   const text = await response.text();
   return { response, text, json: () => JSON.parse(text) };
@@ -219,7 +222,7 @@ describe('imports', () => {
       const dry = await fetch(`${fresh.url}/api/v1/imports?dryRun=true&fileName=kst-36100-4.txt`, {
         method: 'POST',
         body: opening,
-        headers: { 'content-type': 'text/plain' },
+        headers: { 'content-type': 'text/plain', authorization: `Bearer ${fresh.adminToken}` },
       });
       assert.equal(dry.status, 200);
       const read = (await dry.json()) as ImportBody;
@@ -230,7 +233,11 @@ describe('imports', () => {
 
       const form = new FormData();
       form.set('file', new Blob([opening]), 'kst-36100-4.txt');
-      const stored = await fetch(`${fresh.url}/api/v1/imports`, { method: 'POST', body: form });
+      const stored = await fetch(`${fresh.url}/api/v1/imports`, {
+        method: 'POST',
+        body: form,
+        headers: { authorization: `Bearer ${fresh.adminToken}` },
+      });
       assert.equal(stored.status, 201);
       assert.equal(stored.headers.get('location'), '/api/v1/publications/kst-36100-4');
       const body = (await stored.json()) as ImportBody;
@@ -238,7 +245,7 @@ describe('imports', () => {
       const again = await fetch(`${fresh.url}/api/v1/imports`, {
         method: 'POST',
         body: opening,
-        headers: { 'content-type': 'application/octet-stream' },
+        headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${fresh.adminToken}` },
       });
       assert.equal(again.status, 200);
       assert.equal(((await again.json()) as ImportBody).outcome, 'unchanged');
@@ -286,7 +293,7 @@ describe('imports', () => {
       const stored = await fetch(`${fresh.url}/api/v1/imports`, {
         method: 'POST',
         body: text,
-        headers: { 'content-type': 'text/plain' },
+        headers: { 'content-type': 'text/plain', authorization: `Bearer ${fresh.adminToken}` },
       });
       assert.equal(stored.status, 201);
       const html = await (await fetch(`${fresh.url}/api/v1/publications/kst-36360-VI-12?format=html`)).text();

@@ -6,17 +6,36 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { Ajv } from 'ajv';
 import { FIXTURES } from '../helpers/read.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { ADMIN, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 interface Example {
   path: string;
-  init?: RequestInit;
+  /** The request, or a way to make it (for one that needs a fresh session first). */
+  init?: RequestInit | (() => Promise<RequestInit>);
 }
 
 const opening = readFileSync(new URL('kst-36100-4.txt', FIXTURES));
 
+/** A signed-in session of the test administrator: its cookie and CSRF token. */
+async function session(): Promise<{ cookie: string; csrf: string }> {
+  const response = await fetch(`${server.url}/api/v1/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
+  const body = (await response.json()) as { csrfToken: string };
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return { cookie, csrf: body.csrfToken };
+}
+
+const json = (method: string, body: unknown, token?: string): RequestInit => ({
+  method,
+  body: JSON.stringify(body),
+  headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+});
+
 /** Requests that exercise each operation: good ones and failing ones. */
-const EXAMPLES: Record<string, Example[]> = {
+const examples = (admin: string): Record<string, Example[]> => ({
   'get /api/v1/health': [{ path: '/api/v1/health' }],
   'get /api/v1/readiness': [{ path: '/api/v1/readiness' }],
   'get /api/v1/search': [
@@ -53,32 +72,166 @@ const EXAMPLES: Record<string, Example[]> = {
   'post /api/v1/imports': [
     {
       path: '/api/v1/imports?dryRun=true&fileName=kst-36100-4.txt',
+      init: { method: 'POST', body: opening, headers: { 'content-type': 'text/plain', ...bearer(admin) } },
+    },
+    {
+      path: '/api/v1/imports',
+      init: {
+        method: 'POST',
+        body: opening,
+        headers: { 'content-type': 'application/octet-stream', ...bearer(admin) },
+      },
+    },
+    {
+      path: '/api/v1/imports',
+      init: {
+        method: 'POST',
+        body: 'geen vragen',
+        headers: { 'content-type': 'text/plain', ...bearer(admin) },
+      },
+    },
+    {
+      path: '/api/v1/imports',
+      init: {
+        method: 'POST',
+        body: Buffer.from('%PDF-1.4'),
+        headers: { 'content-type': 'text/plain', ...bearer(admin) },
+      },
+    },
+    {
+      path: '/api/v1/imports',
+      init: {
+        method: 'POST',
+        body: 'x'.repeat(300 * 1024),
+        headers: { 'content-type': 'text/plain', ...bearer(admin) },
+      },
+    },
+    { path: '/api/v1/imports?dryRun=maybe', init: { method: 'POST', body: 'x', headers: bearer(admin) } },
+    {
+      path: '/api/v1/imports',
       init: { method: 'POST', body: opening, headers: { 'content-type': 'text/plain' } },
     },
-    {
-      path: '/api/v1/imports',
-      init: { method: 'POST', body: opening, headers: { 'content-type': 'application/octet-stream' } },
-    },
-    {
-      path: '/api/v1/imports',
-      init: { method: 'POST', body: 'geen vragen', headers: { 'content-type': 'text/plain' } },
-    },
-    {
-      path: '/api/v1/imports',
-      init: { method: 'POST', body: Buffer.from('%PDF-1.4'), headers: { 'content-type': 'text/plain' } },
-    },
-    {
-      path: '/api/v1/imports',
-      init: { method: 'POST', body: 'x'.repeat(300 * 1024), headers: { 'content-type': 'text/plain' } },
-    },
-    { path: '/api/v1/imports?dryRun=maybe', init: { method: 'POST', body: 'x' } },
   ],
-};
+  'post /api/v1/sessions': [
+    { path: '/api/v1/sessions', init: json('POST', ADMIN) },
+    { path: '/api/v1/sessions', init: json('POST', { email: ADMIN.email, password: 'fout wachtwoord!' }) },
+    { path: '/api/v1/sessions', init: json('POST', { email: ADMIN.email }) },
+  ],
+  'get /api/v1/sessions/current': [
+    { path: '/api/v1/sessions/current' },
+    { path: '/api/v1/sessions/current', init: { headers: bearer(admin) } },
+  ],
+  'delete /api/v1/sessions/current': [
+    { path: '/api/v1/sessions/current', init: { method: 'DELETE' } },
+    {
+      path: '/api/v1/sessions/current',
+      init: async () => {
+        const s = await session();
+        return { method: 'DELETE', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } };
+      },
+    },
+  ],
+  'get /api/v1/users': [
+    { path: '/api/v1/users', init: { headers: bearer(admin) } },
+    { path: '/api/v1/users' },
+  ],
+  'post /api/v1/users': [
+    { path: '/api/v1/users', init: json('POST', { email: 'drafter@example.org', name: 'Drafter' }, admin) },
+    { path: '/api/v1/users', init: json('POST', { email: 'drafter@example.org', name: 'Again' }, admin) },
+    {
+      path: '/api/v1/users',
+      init: json('POST', { email: 'x@example.org', name: 'X', password: 'short' }, admin),
+    },
+    { path: '/api/v1/users', init: json('POST', { email: 'y@example.org', name: 'Y' }) },
+  ],
+  'patch /api/v1/users/{id}': [
+    { path: '/api/v1/users/2', init: json('PATCH', { disabled: true }, admin) },
+    { path: '/api/v1/users/1', init: json('PATCH', { admin: false }, admin) },
+    { path: '/api/v1/users/999', init: json('PATCH', { disabled: true }, admin) },
+    { path: '/api/v1/users/2', init: json('PATCH', {}, admin) },
+  ],
+  'post /api/v1/users/{id}/memberships': [
+    {
+      path: '/api/v1/users/2/memberships',
+      init: json('POST', { organisation: 'Ministerie van BZK', role: 'drafter' }, admin),
+    },
+    {
+      path: '/api/v1/users/2/memberships',
+      init: json('POST', { organisation: 'Nergens', role: 'drafter' }, admin),
+    },
+    {
+      path: '/api/v1/users/2/memberships',
+      init: json('POST', { organisation: 'Ministerie van BZK', role: 'king' }, admin),
+    },
+  ],
+  'get /api/v1/organisations': [
+    { path: '/api/v1/organisations', init: { headers: bearer(admin) } },
+    { path: '/api/v1/organisations' },
+  ],
+  'post /api/v1/organisations': [
+    {
+      path: '/api/v1/organisations',
+      init: json('POST', { name: 'Ministerie van EZK', kind: 'ministry' }, admin),
+    },
+    {
+      path: '/api/v1/organisations',
+      init: json('POST', { name: 'Ministerie van EZK', kind: 'ministry' }, admin),
+    },
+    {
+      path: '/api/v1/organisations',
+      init: json('POST', { name: 'DG Digitalisering', kind: 'directorate', parent: 'Nergens' }, admin),
+    },
+    { path: '/api/v1/organisations', init: json('POST', { name: 'Iets', kind: 'gemeente' }, admin) },
+  ],
+  'get /api/v1/tokens': [
+    {
+      path: '/api/v1/tokens',
+      init: async () => ({ headers: { cookie: (await session()).cookie } }),
+    },
+    { path: '/api/v1/tokens', init: { headers: bearer(admin) } },
+  ],
+  'post /api/v1/tokens': [
+    {
+      path: '/api/v1/tokens',
+      init: async () => {
+        const s = await session();
+        return {
+          ...json('POST', { name: 'script', scopes: ['read'] }),
+          headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
+        };
+      },
+    },
+    {
+      path: '/api/v1/tokens',
+      init: async () => {
+        const s = await session();
+        return {
+          ...json('POST', { name: 'script' }),
+          headers: { 'content-type': 'application/json', cookie: s.cookie },
+        };
+      },
+    },
+    { path: '/api/v1/tokens', init: json('POST', { name: 'x' }) },
+  ],
+  'delete /api/v1/tokens/{id}': [
+    { path: '/api/v1/tokens/999', init: { method: 'DELETE', headers: bearer(admin) } },
+    { path: '/api/v1/tokens/2', init: { method: 'DELETE', headers: bearer(admin) } },
+    { path: '/api/v1/tokens/2', init: { method: 'DELETE' } },
+  ],
+  'get /api/v1/audit-entries': [
+    { path: '/api/v1/audit-entries?limit=5', init: { headers: bearer(admin) } },
+    { path: '/api/v1/audit-entries' },
+    { path: '/api/v1/audit-entries?limit=0', init: { headers: bearer(admin) } },
+  ],
+});
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 let server: TestServer;
 before(async () => {
   // A small upload limit, so that the 413 is exercised cheaply.
   server = await startTestServer({ uploadLimit: 200 * 1024 });
+  server.store.accounts.addOrganisation({ name: 'Ministerie van BZK', kind: 'ministry' });
 });
 after(async () => {
   await server.close();
@@ -117,18 +270,20 @@ test('every documented operation answers as documented', async () => {
   assert.ok(operations.length >= 7, `only ${operations.length} operations documented`);
   const seenStatuses = new Set<string>();
   for (const { key, op } of operations) {
-    const examples = EXAMPLES[key];
-    assert.ok(examples, `no example request for ${key}: add one to this test`);
-    for (const example of examples) {
-      const response = await fetch(`${server.url}${example.path}`, example.init);
+    const list = examples(server.adminToken)[key];
+    assert.ok(list, `no example request for ${key}: add one to this test`);
+    for (const example of list) {
+      const init = typeof example.init === 'function' ? await example.init() : example.init;
+      const response = await fetch(`${server.url}${example.path}`, init);
       const where = `${key} ${example.path}`;
+      if (process.env.DEBUG_CONTRACT) console.log(where, response.status);
       const documented = op.responses[String(response.status)];
       assert.ok(documented, `${where}: status ${response.status} is not documented`);
       seenStatuses.add(`${key} ${response.status}`);
       assert.equal(response.headers.get('api-version'), '1.0.0', where);
       const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim();
       const text = await response.text();
-      if (response.status === 304) continue;
+      if (response.status === 304 || response.status === 204) continue;
       const content = documented.content?.[type];
       assert.ok(content, `${where}: content type ${type} is not documented for ${response.status}`);
       if (type.endsWith('json')) {

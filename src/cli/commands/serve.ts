@@ -4,6 +4,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { importText } from '../../archive/import.js';
+import { Auth } from '../../auth/auth.js';
+import { authConfig, ConfigError, loadConfig, loadSecret, secretPath } from '../../config.js';
 import { isReadError } from '../../read/errors.js';
 import { buildServer, DEFAULT_UPLOAD_LIMIT } from '../../server/app.js';
 import { openArchive, withArchive } from '../context.js';
@@ -54,8 +56,11 @@ async function importSamples(db: string | undefined, dir: string): Promise<void>
 
 async function startWorker(options: ServeOptions, port: number, uploadLimit: number): Promise<void> {
   const ctx = await openArchive(options.db);
+  const config = loadConfig();
+  const auth = new Auth(ctx.store.accounts, loadSecret(secretPath(config, ctx.dbPath)), authConfig(config));
   const app = await buildServer({
     ...ctx,
+    auth,
     webRoot: options.web ? WEB_ROOT : null,
     uploadLimit,
     behindHttps: options.behindHttps ?? false,
@@ -93,6 +98,14 @@ export function registerServe(program: Command): void {
     .option('--no-web', 'serve the API only')
     .option('--behind-https', 'a proxy in front terminates HTTPS (sends HSTS, trusts X-Forwarded-*)')
     .action(async (options: ServeOptions) => {
+      try {
+        const config = loadConfig();
+        options.db ??= config.database;
+        options.behindHttps ??= config.behindHttps;
+      } catch (error) {
+        if (error instanceof ConfigError) throw new UsageError(error.message);
+        throw error;
+      }
       const port = whole(options.port, 'port', 0, 65_535);
       const uploadLimit = whole(options.uploadLimit, 'upload limit', 1, 1024) * 1024 * 1024;
       const workers =

@@ -1,5 +1,6 @@
 // Liveness (the process answers) and readiness (the database answers).
 import type { FastifyInstance } from 'fastify';
+import { healthPolicy } from '../../auth/policies/health.js';
 import type { Store } from '../../store/store.js';
 import { healthSchema, readinessSchema } from '../schemas.js';
 
@@ -7,6 +8,7 @@ export function healthRoutes(app: FastifyInstance, store: Store): void {
   app.get(
     '/api/v1/health',
     {
+      config: { policy: healthPolicy.read },
       schema: {
         summary: 'Liveness: the process answers',
         tags: ['health'],
@@ -22,6 +24,7 @@ export function healthRoutes(app: FastifyInstance, store: Store): void {
   app.get(
     '/api/v1/readiness',
     {
+      config: { policy: healthPolicy.read },
       schema: {
         summary: 'Readiness: the database answers',
         tags: ['health'],

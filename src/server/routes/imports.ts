@@ -2,6 +2,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type ImportContext, importText } from '../../archive/import.js';
+import { importPolicy } from '../../auth/policies/imports.js';
 import { detectSource } from '../../read/detect.js';
 import { readPublication } from '../../read/index.js';
 import { decodeText } from '../../read/source.js';
@@ -39,6 +40,7 @@ export async function importRoutes(app: FastifyInstance, ctx: ImportContext, lim
     '/api/v1/imports',
     {
       bodyLimit: limit,
+      config: { policy: importPolicy.create },
       schema: {
         summary: 'Upload a publication (a text file); dryRun=true reads it without storing',
         description:
@@ -50,7 +52,7 @@ export async function importRoutes(app: FastifyInstance, ctx: ImportContext, lim
         response: {
           200: importResponseSchema,
           201: importResponseSchema,
-          ...problems(400, 413, 415, 422),
+          ...problems(400, 401, 403, 413, 415, 422),
         },
       },
     },

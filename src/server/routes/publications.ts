@@ -1,6 +1,7 @@
 // Publications: the list, and one publication as JSON, Markdown, plain text or HTML.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { publicationPolicy } from '../../auth/policies/publications.js';
 import type { KamerstukRef, Publication } from '../../model/publication.js';
 import { renderHtml } from '../../render/html.js';
 import { type RenderFormat, render } from '../../render/index.js';
@@ -68,6 +69,7 @@ export function publicationRoutes(app: FastifyInstance, store: Store): void {
   }>(
     '/api/v1/publications',
     {
+      config: { policy: publicationPolicy.list },
       schema: {
         summary: 'List publications, newest first',
         tags: ['publications'],
@@ -97,6 +99,7 @@ export function publicationRoutes(app: FastifyInstance, store: Store): void {
   app.get<{ Params: { id: string }; Querystring: { format?: Choice; fragment: boolean } }>(
     '/api/v1/publications/:id',
     {
+      config: { policy: publicationPolicy.read },
       schema: {
         summary: 'One publication, as JSON, Markdown, plain text or HTML',
         description:

@@ -1,6 +1,7 @@
 // GET /api/v1/publications/{id}/questions/{number}: one question, its answer, and the most similar
 // earlier questions.
 import type { FastifyInstance } from 'fastify';
+import { publicationPolicy } from '../../auth/policies/publications.js';
 import type { Analyzer } from '../../search/analysis.js';
 import { QueryError } from '../../search/query.js';
 import { similar } from '../../search/search.js';
@@ -47,6 +48,7 @@ export function questionRoutes(app: FastifyInstance, store: Store, analyzer: Ana
   app.get<{ Params: { id: string; number: number } }>(
     '/api/v1/publications/:id/questions/:number',
     {
+      config: { policy: publicationPolicy.read },
       schema: {
         summary: 'One question with its answer and the most similar earlier questions',
         tags: ['questions'],
@@ -60,6 +62,7 @@ export function questionRoutes(app: FastifyInstance, store: Store, analyzer: Ana
   app.get<{ Params: { ref: string } }>(
     '/api/v1/questions/:ref',
     {
+      config: { policy: publicationPolicy.read },
       schema: {
         summary: "The same, by the question's reference 'ID#N' (the # written %23)",
         tags: ['questions'],

@@ -1,5 +1,6 @@
 // GET /api/v1/search: the archive's search, with filters, facets and paging.
 import type { FastifyInstance } from 'fastify';
+import { publicationPolicy } from '../../auth/policies/publications.js';
 import { normaliseDossier } from '../../model/ids.js';
 import type { Analyzer } from '../../search/analysis.js';
 import { type SearchFilters, search } from '../../search/search.js';
@@ -41,6 +42,7 @@ export function searchRoutes(app: FastifyInstance, store: Store, analyzer: Analy
   app.get<{ Querystring: SearchQuery }>(
     '/api/v1/search',
     {
+      config: { policy: publicationPolicy.search },
       schema: {
         summary: 'Search questions and answers',
         description:

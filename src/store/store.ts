@@ -229,9 +229,9 @@ export class Store {
       'SELECT id, vector FROM question_vectors WHERE id IN (SELECT value FROM json_each(?))',
     );
     const vectors = new Map<number, Buffer>();
-    for (const row of this.vectorsOf.all(JSON.stringify(candidates.map((c) => c.id)))) {
-      vectors.set(row.id, row.vector);
-    }
+    // In id order SQLite reads the table's pages in order.
+    const ids = candidates.map((c) => c.id).sort((a, b) => a - b);
+    for (const row of this.vectorsOf.all(JSON.stringify(ids))) vectors.set(row.id, row.vector);
     for (const c of candidates) {
       const vector = vectors.get(c.id);
       c.score = vector ? score(vector) : 0;
@@ -428,9 +428,14 @@ export class Store {
     let need = this.candidates;
     let seen = 0;
     let exhaustive = true;
+    // Where counting goes on when not every match was ranked: shards before it were counted whole.
+    let countFrom = shards.length;
+    let countedBefore = 0;
     for (let i = 0; i < shards.length; i++) {
       if (need <= 0) {
         exhaustive = false;
+        countFrom = i;
+        countedBefore = seen;
         break;
       }
       const t = sql.raw(shardTable(shards[i]!));
@@ -452,6 +457,8 @@ export class Store {
       const n = rows.rows.length;
       best.push(...rows.rows.slice(0, need));
       if (n > need) {
+        countFrom = i;
+        countedBefore = seen;
         seen += need;
         exhaustive = false;
         break;
@@ -470,16 +477,28 @@ export class Store {
     let total = seen;
     let totalExact = exhaustive;
     if (!exhaustive) {
-      const counted = await this.countMatches(match, dates, this.countCap + 1);
+      const counted = await this.countMatches(
+        match,
+        dates,
+        this.countCap + 1,
+        shards.slice(countFrom),
+        countedBefore,
+      );
       total = Math.min(counted, this.countCap);
       totalExact = counted <= this.countCap;
     }
     return { hits: await this.hitsFor(page), total, totalExact, exhaustive, candidates };
   }
 
-  private async countMatches(match: string, dates: DateRange, cap: number): Promise<number> {
-    let counted = 0;
-    for (const k of this.shardList()) {
+  /** Matches counted on from `counted` over `shards`, stopping at `cap`. */
+  private async countMatches(
+    match: string,
+    dates: DateRange,
+    cap: number,
+    shards: readonly number[],
+    counted: number,
+  ): Promise<number> {
+    for (const k of shards) {
       if (counted >= cap) break;
       const t = sql.raw(shardTable(k));
       const rows = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT ${t}.rowid FROM ${t}

@@ -4,10 +4,13 @@ import { registerAudit } from './commands/audit.js';
 import { registerDb } from './commands/db.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
+import { registerOrg } from './commands/org.js';
 import { registerParse } from './commands/parse.js';
 import { registerSearch } from './commands/search.js';
 import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
+import { registerToken } from './commands/token.js';
+import { registerUser } from './commands/user.js';
 import { fail, UsageError } from './output.js';
 
 const program = new Command()
@@ -29,6 +32,9 @@ registerSearch(program);
 registerDb(program);
 registerAudit(program);
 registerServe(program);
+registerUser(program);
+registerOrg(program);
+registerToken(program);
 
 try {
   await program.parseAsync(process.argv);

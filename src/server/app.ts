@@ -8,6 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Auth } from '../auth/auth.js';
 import { apiDocsPolicy } from '../auth/policies/health.js';
+import type { Policy } from '../auth/policies/policy.js';
 import type { WordChecker } from '../extract/word-list.js';
 import type { Analyzer } from '../search/analysis.js';
 import type { Store } from '../store/store.js';
@@ -44,6 +45,18 @@ export interface ServerOptions {
 }
 
 export const DEFAULT_UPLOAD_LIMIT = 20 * 1024 * 1024;
+
+export interface ApiRoute {
+  method: string;
+  url: string;
+  policy: Policy | null;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    apiRoutes: readonly ApiRoute[];
+  }
+}
 
 interface OpenApiDocument {
   paths?: Record<string, Record<string, Record<string, unknown>>>;
@@ -94,6 +107,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     routerOptions: { maxParamLength: 200 },
     trustProxy: options.behindHttps ?? false,
   });
+  // Every route with its policy, for the route × role test (test/server/policy-matrix.test.ts).
+  const routes: ApiRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url, policy: route.config?.policy ?? null });
+    }
+  });
+  app.decorate('apiRoutes', routes);
   // Responses are plain JSON.stringify: schemas document the API (and the contract test checks
   // them); they do not silently drop fields as a schema serializer would.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));

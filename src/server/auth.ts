@@ -17,6 +17,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     policy?: Policy;
+    /** Signing in: it needs no CSRF token (the origin check still applies); it replaces the session. */
+    csrfExempt?: boolean;
   }
 }
 
@@ -92,7 +94,7 @@ export async function authentication(
     }
     request.actor = session.actor;
     request.session = { id: session.sessionId, secret, csrfToken: session.csrfToken };
-    if (unsafe) {
+    if (unsafe && !request.routeOptions.config.csrfExempt) {
       const token = request.headers['x-csrf-token'];
       if (typeof token !== 'string' || !sameSecret(token, session.csrfToken)) {
         return sendProblem(

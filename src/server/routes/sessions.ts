@@ -15,7 +15,7 @@ export function sessionRoutes(app: FastifyInstance, store: Store, auth: Auth, se
   app.post<{ Body: { email: string; password: string } }>(
     '/api/v1/sessions',
     {
-      config: { policy: sessionPolicy.create },
+      config: { policy: sessionPolicy.create, csrfExempt: true },
       schema: {
         summary: 'Sign in with e-mail address and password; sets the session cookie',
         description:

@@ -205,7 +205,7 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   console.log('http benchmark');
-  console.log(`machine: ${machineLine()}`);
+  console.log(machineLine());
   const paths = benchDbPaths(options.questions);
   await ensureArchive(
     { questions: options.questions, seed: options.seed, fixtures: undefined, reimport: false },

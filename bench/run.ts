@@ -23,6 +23,11 @@ const benchmarks: Record<string, { describe: string; load: () => Promise<Benchma
       'search and similar-question latency and memory on the imported 1 000 000 questions, against a plain FTS5 table; relevance of both',
     load: () => import('./search.js'),
   },
+  auth: {
+    describe:
+      'sign-in time (argon2id) and the cost of a session or token look-up and policy check per request',
+    load: () => import('./auth.js'),
+  },
   http: {
     describe:
       'HTTP search throughput and latency (autocannon, 1–64 connections) on the 1 000 000-question archive, against /api/v1/health; web app size and time to a rendered search page',

@@ -4,8 +4,13 @@ import { publicationFilterTerms } from '../store/filter-terms.js';
 import type { QuestionTerms } from '../store/store.js';
 import type { Analyzer } from './analysis.js';
 
-export function indexTerms(pub: Publication, analyzer: Analyzer): QuestionTerms[] {
-  const meta = publicationFilterTerms(pub);
+/** `access`: for a draft, the organisations that may see it (their tokens go into the index). */
+export function indexTerms(
+  pub: Publication,
+  analyzer: Analyzer,
+  access: readonly number[] = [],
+): QuestionTerms[] {
+  const meta = publicationFilterTerms(pub, access);
   return pub.sections.flatMap((s) =>
     s.questions.map((q) => {
       const question = analyzer.analyse(q.question);

@@ -65,6 +65,8 @@ export interface SearchOptions {
   offset?: number;
   sort?: 'relevance' | 'date';
   facets?: boolean;
+  /** Organisations whose drafts may be found too (the embargo: see src/auth/actor.ts organisationIds). */
+  visibleTo?: readonly number[];
 }
 
 export interface SearchResult {
@@ -153,7 +155,14 @@ export async function search(
     };
     return {
       request,
-      page: await store.search({ ...request, limit, offset, sort: options.sort ?? 'relevance', phrases }),
+      page: await store.search({
+        ...request,
+        limit,
+        offset,
+        sort: options.sort ?? 'relevance',
+        phrases,
+        visibleTo: options.visibleTo ?? [],
+      }),
     };
   };
   let run = await page(match);
@@ -198,7 +207,12 @@ export async function similar(
   store: Store,
   analyzer: Analyzer,
   text: string,
-  options: { limit?: number; exclude?: number[]; filters?: SearchFilters } = {},
+  options: {
+    limit?: number;
+    exclude?: number[];
+    filters?: SearchFilters;
+    visibleTo?: readonly number[];
+  } = {},
 ): Promise<SimilarResult[]> {
   const { limit } = pageOf({ limit: options.limit ?? 5 });
   const tf = new Map<string, number>();
@@ -226,6 +240,7 @@ export async function similar(
       sort: 'relevance',
       exclude: options.exclude ?? [],
       phrases: weighted.map((w) => [w.term]),
+      visibleTo: options.visibleTo ?? [],
     });
   const quoted = weighted.map((w) => `"${w.term}"`);
   // Any of the terms, unless they are common enough to match far more than are ranked; then the

@@ -18,10 +18,12 @@ export const filterToken = {
   committee: (name: string) => valueToken('xcommittee', name),
   addressee: (name: string) => valueToken('xaddressee', name),
   dossier: (number: string) => valueToken('xdossier', number),
+  /** An organisation that may see the publication before it is published (the embargo). */
+  organisation: (id: number) => `xorg${Math.trunc(id)}`,
 };
 
 /** The filter tokens of a publication, as one string for the index's `meta` column. */
-export function publicationFilterTerms(pub: Publication): string {
+export function publicationFilterTerms(pub: Publication, access: readonly number[] = []): string {
   const tokens = [filterToken.status(pub.status), filterToken.kind(pub.kind)];
   // Every publication carries exactly one chamber token (none too), so a filter may exclude the others.
   tokens.push(filterToken.chamber(pub.chamber ?? 'none'));
@@ -29,5 +31,6 @@ export function publicationFilterTerms(pub: Publication): string {
   if (pub.request.committee) tokens.push(filterToken.committee(pub.request.committee));
   for (const a of pub.request.addressees) tokens.push(filterToken.addressee(a));
   for (const d of pub.dossiers) tokens.push(filterToken.dossier(d.number));
+  if (pub.status === 'draft') for (const o of access) tokens.push(filterToken.organisation(o));
   return tokens.join(' ');
 }

@@ -55,6 +55,9 @@ export function createWriter(raw: SQLite.Database, shardSize: number, onNewShard
   const insertReference = statement('INSERT INTO refs VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const insertAmount = statement('INSERT INTO amounts VALUES (?, ?, ?, ?, ?)');
   const insertWarning = statement('INSERT INTO warnings VALUES (?, ?, ?, ?, ?)');
+  const insertAccess = statement(
+    'INSERT OR IGNORE INTO publication_access (publication_id, organisation_id) VALUES (?, ?)',
+  );
   const insertQuestion =
     statement(`INSERT INTO questions (publication_id, position, section_position, number, label,
     question, answer, answer_label, incomplete) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -112,6 +115,7 @@ export function createWriter(raw: SQLite.Database, shardSize: number, onNewShard
       pub: Publication,
       source: { hash: string; file: string | null },
       terms: readonly QuestionTerms[] | null,
+      access: readonly number[] = [],
     ): SaveOutcome => {
       const id = pub.id;
       if (!id) throw new Error('a publication needs an official id to be stored');
@@ -179,6 +183,8 @@ export function createWriter(raw: SQLite.Database, shardSize: number, onNewShard
       );
       each(pub.amounts, (a, i) => insertAmount.run(id, i, a.euros, a.text, a.question));
       each(pub.warnings, (w, i) => insertWarning.run(id, i, w.line, w.message, w.text));
+      // Who may see it before it is published (kept after publishing: it says who worked on it).
+      for (const org of access) insertAccess.run(id, org);
       let indexed = 0;
       let tokens = 0;
       questions.forEach(({ q, section }, i) => {

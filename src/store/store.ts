@@ -31,6 +31,8 @@ export interface SearchRequest {
    * or in an archive whose questions have no vectors, FTS5's bm25() ranks.
    */
   phrases?: readonly Phrase[];
+  /** Organisations whose drafts may be found too (the embargo); none by default. */
+  visibleTo?: readonly number[];
 }
 
 export interface SearchPage {
@@ -88,6 +90,8 @@ export interface PublicationQuery {
   limit: number;
   offset: number;
   ids?: readonly string[] | undefined;
+  /** Organisations whose drafts are shown too. */
+  visibleTo?: readonly number[] | undefined;
   kind?: string | undefined;
   chamber?: string | undefined;
   session?: string | undefined;
@@ -109,6 +113,15 @@ export interface PublicationSummary {
 }
 
 export { FACETS, type Facet, type FacetCounts } from './facet-counts.js';
+
+/** Published, or a draft one of these organisations may see: the embargo as an SQL condition on `p`. */
+function visibleSql(visibleTo: readonly number[]) {
+  const ids = visibleTo.filter((o) => Number.isSafeInteger(o));
+  return ids.length === 0
+    ? sql<boolean>`p.status = 'published'`
+    : sql<boolean>`(p.status = 'published' OR EXISTS (SELECT 1 FROM publication_access a
+        WHERE a.publication_id = p.id AND a.organisation_id IN (${sql.join(ids)})))`;
+}
 
 /** The tree is stored deflated (see sqlite-writer.ts). */
 function unpackTree(tree: Uint8Array): Publication {
@@ -178,15 +191,20 @@ export class Store {
   }
 
   /** Stores a publication whole (one transaction), replacing an earlier version with the same id. */
+  /**
+   * `access`: for a draft, the organisations that may see it before it is published (its terms must
+   * carry the same, see src/search/index-terms.ts).
+   */
   async savePublication(
     pub: Publication,
     source: { hash: string; file: string | null },
     terms: readonly QuestionTerms[] | null,
+    access: readonly number[] = [],
   ): Promise<SaveOutcome> {
     this.writer ??= createWriter(this.raw, this.shardSize, () => {
       this.shards = null;
     });
-    const outcome = this.writer.save(pub, source, terms);
+    const outcome = this.writer.save(pub, source, terms, access);
     if (outcome !== 'unchanged') this.forget();
     return outcome;
   }
@@ -277,9 +295,12 @@ export class Store {
     }
   }
 
-  /** Published publications, newest first (then by id), a page at a time, with optional filters. */
+  /**
+   * Publications, newest first (then by id), a page at a time, with optional filters: the published
+   * ones, and the drafts of the organisations in `visibleTo` (the embargo).
+   */
   async listPublications(query: PublicationQuery): Promise<{ total: number; items: PublicationSummary[] }> {
-    let base = this.db.selectFrom('publications as p').where('p.status', '=', 'published');
+    let base = this.db.selectFrom('publications as p').where(visibleSql(query.visibleTo ?? []));
     if (query.ids) base = base.where('p.id', 'in', query.ids.length > 0 ? [...query.ids] : ['']);
     if (query.kind) base = base.where('p.kind', '=', query.kind);
     if (query.chamber) base = base.where('p.chamber', '=', query.chamber);
@@ -321,16 +342,26 @@ export class Store {
     };
   }
 
-  /** A published publication's tree with what identifies its version (for ETags). */
-  async getPublished(id: string): Promise<{ publication: Publication; version: string } | null> {
+  /**
+   * A publication's tree with what identifies its version (for ETags), when it is published or a draft
+   * of one of the organisations in `visibleTo`; null otherwise, the same as for an id that does not exist.
+   */
+  async getPublished(
+    id: string,
+    visibleTo: readonly number[] = [],
+  ): Promise<{ publication: Publication; version: string; embargoed: boolean } | null> {
     const row = await this.db
-      .selectFrom('publications')
-      .select(['tree', 'source_hash', 'updated_at'])
-      .where('id', '=', id)
-      .where('status', '=', 'published')
+      .selectFrom('publications as p')
+      .select(['p.tree', 'p.source_hash', 'p.updated_at', 'p.status'])
+      .where('p.id', '=', id)
+      .where(visibleSql(visibleTo))
       .executeTakeFirst();
     return row
-      ? { publication: unpackTree(row.tree), version: `${row.source_hash.slice(0, 16)}-${row.updated_at}` }
+      ? {
+          publication: unpackTree(row.tree),
+          version: `${row.source_hash.slice(0, 16)}-${row.updated_at}`,
+          embargoed: row.status !== 'published',
+        }
       : null;
   }
 
@@ -402,11 +433,15 @@ export class Store {
   }
 
   /**
-   * The match expression as the store runs it: published questions only, whatever the caller
-   * asks. Excluding drafts (few) is cheaper for FTS5 than intersecting with everything published.
+   * The match expression as the store runs it: published questions, and drafts only of the
+   * organisations in `visibleTo` (the embargo), whatever the caller asks. Excluding drafts (few) is
+   * cheaper for FTS5 than intersecting with everything published.
    */
-  private published(match: string): string {
-    return `(${match}) NOT meta : "${filterToken.status('draft')}"`;
+  private published(match: string, visibleTo: readonly number[] = []): string {
+    const draft = `meta : "${filterToken.status('draft')}"`;
+    if (visibleTo.length === 0) return `(${match}) NOT ${draft}`;
+    const own = visibleTo.map((o) => `meta : "${filterToken.organisation(o)}"`).join(' OR ');
+    return `(${match}) NOT (${draft} NOT (${own}))`;
   }
 
   /**
@@ -418,7 +453,7 @@ export class Store {
   async search(request: SearchRequest): Promise<SearchPage> {
     this.freshen();
     const dates = { from: request.dateFrom, to: request.dateTo };
-    const match = this.published(request.match);
+    const match = this.published(request.match, request.visibleTo ?? []);
     const keep = request.offset + request.limit;
     const needsPublication = request.sort === 'date' || request.dateFrom || request.dateTo;
     const best: { id: number; score: number; date: string | null }[] = [];

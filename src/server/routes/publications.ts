@@ -1,11 +1,13 @@
 // Publications: the list, and one publication as JSON, Markdown, plain text or HTML.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { organisationIds } from '../../auth/actor.js';
 import { publicationPolicy } from '../../auth/policies/publications.js';
 import type { KamerstukRef, Publication } from '../../model/publication.js';
 import { renderHtml } from '../../render/html.js';
 import { type RenderFormat, render } from '../../render/index.js';
 import type { Store } from '../../store/store.js';
+import { recordAudit } from '../auth.js';
 import { pageLinks } from '../links.js';
 import { HttpProblem } from '../problem.js';
 import {
@@ -84,6 +86,7 @@ export function publicationRoutes(app: FastifyInstance, store: Store): void {
         dossier: dossierParam(filters.dossier),
         limit,
         offset,
+        visibleTo: organisationIds(request.actor),
       });
       const more = offset + page.items.length < page.total;
       return {
@@ -132,8 +135,13 @@ async function sendPublication(
   reply: FastifyReply,
   store: Store,
 ): Promise<FastifyReply> {
-  const found = await store.getPublished(request.params.id);
+  const found = await store.getPublished(request.params.id, organisationIds(request.actor));
+  // A draft outside the reader's organisations is "not found", exactly like an id that does not exist.
   if (!found) throw new HttpProblem(404, `no published publication with id ${request.params.id}`);
+  if (found.embargoed) {
+    recordAudit(store, request, 'embargo.read', `publication:${request.params.id}`);
+    reply.header('cache-control', 'private, no-store');
+  }
   const format = chooseFormat(request, request.query.format);
   const fragment = format === 'html' && request.query.fragment;
   const tag = createHash('sha256')
@@ -142,7 +150,7 @@ async function sendPublication(
     .slice(0, 22);
   const etag = `W/"${tag}"`;
   reply.header('etag', etag);
-  reply.header('cache-control', 'public, max-age=60, must-revalidate');
+  if (!found.embargoed) reply.header('cache-control', 'public, max-age=60, must-revalidate');
   reply.header('vary', 'Accept, Accept-Encoding');
   if (etagMatches(request, etag)) return reply.code(304).send();
   const pub = found.publication;

@@ -1,6 +1,7 @@
 // GET /api/v1/publications/{id}/questions/{number}: one question, its answer, and the most similar
 // earlier questions.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { organisationIds } from '../../auth/actor.js';
 import { publicationPolicy } from '../../auth/policies/publications.js';
 import type { Analyzer } from '../../search/analysis.js';
 import { QueryError } from '../../search/query.js';
@@ -25,8 +26,9 @@ function parseQuestionRef(ref: string): { id: string; number: number } {
 }
 
 export function questionRoutes(app: FastifyInstance, store: Store, analyzer: Analyzer): void {
-  const answer = async (id: string, number: number) => {
-    const { items } = await store.listPublications({ ids: [id], limit: 1, offset: 0 });
+  const answer = async (request: FastifyRequest, id: string, number: number) => {
+    const visibleTo = organisationIds(request.actor);
+    const { items } = await store.listPublications({ ids: [id], limit: 1, offset: 0, visibleTo });
     const summary = items[0];
     if (!summary) throw new HttpProblem(404, `no published publication with id ${id}`);
     const found = await store.question(id, number);
@@ -36,6 +38,7 @@ export function questionRoutes(app: FastifyInstance, store: Store, analyzer: Ana
       alike = await similar(store, analyzer, found.question, {
         limit: SIMILAR,
         exclude: [found.questionId],
+        visibleTo,
       });
     } catch (error) {
       // A question of only stop words or numbers has nothing to compare; it still has an answer.
@@ -56,7 +59,7 @@ export function questionRoutes(app: FastifyInstance, store: Store, analyzer: Ana
         response: { 200: questionResponseSchema, ...problems(400, 404) },
       },
     },
-    async (request) => answer(request.params.id, request.params.number),
+    async (request) => answer(request, request.params.id, request.params.number),
   );
 
   app.get<{ Params: { ref: string } }>(
@@ -77,7 +80,7 @@ export function questionRoutes(app: FastifyInstance, store: Store, analyzer: Ana
     },
     async (request) => {
       const { id, number } = parseQuestionRef(request.params.ref);
-      return answer(id, number);
+      return answer(request, id, number);
     },
   );
 }

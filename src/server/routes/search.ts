@@ -1,5 +1,6 @@
 // GET /api/v1/search: the archive's search, with filters, facets and paging.
 import type { FastifyInstance } from 'fastify';
+import { organisationIds } from '../../auth/actor.js';
 import { publicationPolicy } from '../../auth/policies/publications.js';
 import { normaliseDossier } from '../../model/ids.js';
 import type { Analyzer } from '../../search/analysis.js';
@@ -72,6 +73,7 @@ export function searchRoutes(app: FastifyInstance, store: Store, analyzer: Analy
         offset: q.offset,
         sort: q.sort,
         facets: q.facets,
+        visibleTo: organisationIds(request.actor),
       });
       const { limit, offset, ...rest } = q;
       const more = response.results.length === limit && offset + limit < response.total;

@@ -71,6 +71,15 @@ export class Auth {
       return { ok: false, reason: 'invalid' };
     }
     this.accounts.clearLoginFailures(accountKey);
+    return { ok: true, user, ...this.startSession(user, client, now) };
+  }
+
+  /** A new session for a user who has proved who they are (by password, or by single sign-on). */
+  startSession(
+    user: UserRow,
+    client: { address: string | null; userAgent: string | null },
+    now = new Date(),
+  ): { sessionSecret: string; csrfToken: string; expiresAt: Date } {
     const sessionSecret = randomSecret();
     const csrfToken = randomSecret();
     const expiresAt = new Date(now.getTime() + this.config.sessionMaxHours * 3_600_000);
@@ -84,7 +93,7 @@ export class Auth {
       address: client.address,
       userAgent: client.userAgent?.slice(0, 300) ?? null,
     });
-    return { ok: true, user, sessionSecret, csrfToken, expiresAt };
+    return { sessionSecret, csrfToken, expiresAt };
   }
 
   /** The signed-in user of a session cookie, or null when it is unknown, expired, idle too long or disabled. */

@@ -21,7 +21,7 @@ interface ServeOptions {
   db?: string;
   samples?: string;
   workers: string;
-  uploadLimit: string;
+  uploadLimit?: string;
   logLevel: string;
   web: boolean;
   behindHttps?: boolean;
@@ -91,8 +91,7 @@ export function registerServe(program: Command): void {
     .option('-w, --workers <n>', "processes serving requests ('auto': one per core)", '1')
     .option(
       '--upload-limit <mb>',
-      'largest upload accepted, in MB',
-      String(DEFAULT_UPLOAD_LIMIT / 1024 / 1024),
+      `largest upload accepted, in MB (default ${DEFAULT_UPLOAD_LIMIT / 1024 / 1024})`,
     )
     .option('--log-level <level>', 'fatal, error, warn, info, debug or silent', 'info')
     .option('--no-web', 'serve the API only')
@@ -102,12 +101,13 @@ export function registerServe(program: Command): void {
         const config = loadConfig();
         options.db ??= config.database;
         options.behindHttps ??= config.behindHttps;
+        options.uploadLimit ??= String(config.uploadLimitMb ?? DEFAULT_UPLOAD_LIMIT / 1024 / 1024);
       } catch (error) {
         if (error instanceof ConfigError) throw new UsageError(error.message);
         throw error;
       }
       const port = whole(options.port, 'port', 0, 65_535);
-      const uploadLimit = whole(options.uploadLimit, 'upload limit', 1, 1024) * 1024 * 1024;
+      const uploadLimit = whole(options.uploadLimit ?? '20', 'upload limit', 1, 1024) * 1024 * 1024;
       const workers =
         options.workers === 'auto' ? availableParallelism() : whole(options.workers, 'workers', 1, 64);
       if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(options.logLevel)) {

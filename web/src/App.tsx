@@ -1,4 +1,6 @@
-// The page frame (skip link, header with the menu and the language switch, main, footer) and the routes.
+// The page frame (skip link, header with the menu, who is signed in and the language switch, main,
+// footer) and the routes. The account and administration pages are loaded when first visited (a chunk
+// of their own).
 import {
   Button,
   Page,
@@ -7,14 +9,25 @@ import {
   PageHeader,
   Paragraph,
 } from '@utrecht/component-library-react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { signOut } from './api.js';
+import { signInUrl, useAuth, useUser } from './auth.js';
+import { ErrorBoundary, ErrorMessage, Loading, PageHeading } from './components.js';
 import { setLanguage, useLanguage, useMessages } from './i18n.js';
 import { HomePage } from './pages/HomePage.js';
 import { ImportPage } from './pages/ImportPage.js';
+import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PublicationPage } from './pages/PublicationPage.js';
 import { QuestionPage } from './pages/QuestionPage.js';
 import { SearchPage } from './pages/SearchPage.js';
 import { type Location, RouterLink, useLocation } from './router.js';
+
+const signedIn = () => import('./pages/signed-in.js');
+const AccountPage = lazy(() => signedIn().then((m) => ({ default: m.AccountPage })));
+const AdminUsersPage = lazy(() => signedIn().then((m) => ({ default: m.AdminUsersPage })));
+const AdminOrganisationsPage = lazy(() => signedIn().then((m) => ({ default: m.AdminOrganisationsPage })));
+const AdminAuditPage = lazy(() => signedIn().then((m) => ({ default: m.AdminAuditPage })));
 
 function decode(segment: string): string {
   try {
@@ -29,6 +42,11 @@ function route(location: Location) {
   if (path === '/') return <HomePage />;
   if (path === '/zoeken') return <SearchPage search={location.search} />;
   if (path === '/importeren') return <ImportPage />;
+  if (path === '/inloggen') return <LoginPage search={location.search} />;
+  if (path === '/account') return <AccountPage />;
+  if (path === '/beheer/gebruikers') return <AdminUsersPage />;
+  if (path === '/beheer/organisaties') return <AdminOrganisationsPage />;
+  if (path === '/beheer/audit') return <AdminAuditPage search={location.search} />;
   const question = /^\/publicaties\/([^/]+)\/vragen\/([^/]+)$/.exec(path);
   if (question) {
     const id = decode(question[1]!);
@@ -43,11 +61,102 @@ function route(location: Location) {
   return <NotFoundPage />;
 }
 
+/** Who is signed in, with "Uitloggen"; or the link to sign in (coming back to this page). */
+function AccountArea({ location }: { location: Location }) {
+  const t = useMessages();
+  const auth = useAuth();
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const signInLink = useRef<HTMLAnchorElement>(null);
+  const focusSignIn = useRef(false);
+
+  // After signing out the button is gone: the focus goes to the link that replaced it.
+  useEffect(() => {
+    if (auth.status === 'visitor' && focusSignIn.current) {
+      focusSignIn.current = false;
+      signInLink.current?.focus();
+    }
+    if (auth.status === 'user') setMessage('');
+  }, [auth.status]);
+
+  function out() {
+    setBusy(true);
+    focusSignIn.current = true;
+    signOut().then(
+      () => {
+        setBusy(false);
+        setMessage(t.signedOut);
+      },
+      () => {
+        focusSignIn.current = false;
+        setBusy(false);
+        setMessage(t.signOutFailed);
+      },
+    );
+  }
+
+  const onSignInPage = location.pathname === '/inloggen';
+  return (
+    <div className="vb-account">
+      {auth.status === 'user' && (
+        <>
+          <span className="vb-account__who">
+            <span className="vb-account__label">{t.signedInAs} </span>
+            <RouterLink
+              href="/account"
+              className="vb-account__name"
+              aria-current={location.pathname === '/account' ? 'page' : undefined}
+            >
+              {auth.user.name}
+            </RouterLink>
+          </span>
+          <Button
+            appearance="secondary-action-button"
+            className="vb-account__button"
+            onClick={out}
+            busy={busy}
+          >
+            {t.signOut}
+          </Button>
+        </>
+      )}
+      {auth.status === 'visitor' && (
+        <RouterLink
+          ref={signInLink}
+          href={onSignInPage ? `/inloggen${location.search}` : signInUrl(location.pathname + location.search)}
+          className="vb-account__sign-in"
+          aria-current={onSignInPage ? 'page' : undefined}
+        >
+          {t.signIn}
+        </RouterLink>
+      )}
+      {/* "signed out" is plain to see (the link to sign in is back) and only told; a failure is shown */}
+      <span
+        role="status"
+        className={message === t.signOutFailed ? 'vb-account__error' : 'vb-visually-hidden'}
+      >
+        {message}
+      </span>
+    </div>
+  );
+}
+
+function NavLink({ href, path, children }: { href: string; path: string; children: string }) {
+  return (
+    <li>
+      <RouterLink href={href} className="vb-nav__link" aria-current={path === href ? 'page' : undefined}>
+        {children}
+      </RouterLink>
+    </li>
+  );
+}
+
 export function App() {
   const location = useLocation();
   const t = useMessages();
   const language = useLanguage();
-  const path = location.pathname;
+  const user = useUser();
+  const path = location.pathname.replace(/\/+$/, '') || '/';
   return (
     <Page className="vb-page">
       <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus vb-skip-link" href="#main">
@@ -61,42 +170,56 @@ export function App() {
             </RouterLink>
             <span className="vb-brand__tagline">{t.tagline}</span>
           </div>
-          <Button
-            appearance="subtle-button"
-            className="vb-language"
-            lang={t.switchLanguageLang}
-            aria-label={t.switchLanguageLabel}
-            onClick={() => setLanguage(language === 'nl' ? 'en' : 'nl')}
-          >
-            {t.switchLanguage}
-          </Button>
+          <div className="vb-header__tools">
+            <AccountArea location={location} />
+            <Button
+              appearance="subtle-button"
+              className="vb-language"
+              lang={t.switchLanguageLang}
+              aria-label={t.switchLanguageLabel}
+              onClick={() => setLanguage(language === 'nl' ? 'en' : 'nl')}
+            >
+              {t.switchLanguage}
+            </Button>
+          </div>
         </div>
         <nav aria-label={t.mainNav} className="vb-nav">
           <ul className="vb-nav__list">
-            <li>
-              <RouterLink
-                href="/zoeken"
-                className="vb-nav__link"
-                aria-current={path === '/zoeken' ? 'page' : undefined}
-              >
-                {t.navSearch}
-              </RouterLink>
-            </li>
-            <li>
-              <RouterLink
-                href="/importeren"
-                className="vb-nav__link"
-                aria-current={path === '/importeren' ? 'page' : undefined}
-              >
-                {t.navImport}
-              </RouterLink>
-            </li>
+            <NavLink href="/zoeken" path={path}>
+              {t.navSearch}
+            </NavLink>
+            <NavLink href="/importeren" path={path}>
+              {t.navImport}
+            </NavLink>
+            {user?.admin && (
+              <>
+                <NavLink href="/beheer/gebruikers" path={path}>
+                  {t.navUsers}
+                </NavLink>
+                <NavLink href="/beheer/organisaties" path={path}>
+                  {t.navOrganisations}
+                </NavLink>
+                <NavLink href="/beheer/audit" path={path}>
+                  {t.navAudit}
+                </NavLink>
+              </>
+            )}
           </ul>
         </nav>
       </PageHeader>
       <PageContent className="vb-content">
         <main id="main" tabIndex={-1} className="vb-main">
-          {route(location)}
+          <ErrorBoundary
+            key={path}
+            fallback={(error) => (
+              <>
+                <PageHeading>{t.errorTitle}</PageHeading>
+                <ErrorMessage error={error} title={t.pageLoadFailed} />
+              </>
+            )}
+          >
+            <Suspense fallback={<Loading />}>{route(location)}</Suspense>
+          </ErrorBoundary>
         </main>
       </PageContent>
       <PageFooter className="vb-footer">

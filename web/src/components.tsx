@@ -1,7 +1,7 @@
 // Small pieces the pages share: the page heading, the document title, loading and error states, snippets
 // with their highlights, plain text as paragraphs, and how a publication is named.
 import { Alert, Heading1, Mark, Paragraph } from '@utrecht/component-library-react';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { Component, type ReactNode, useEffect, useRef, useState } from 'react';
 import { ApiError, isAbort, type PublicationSummary, type SearchResult, type Snippet } from './api.js';
 import { type Messages, useMessages } from './i18n.js';
 import { takeFocusPending } from './router.js';
@@ -55,9 +55,20 @@ export function useRequest<T>(load: (signal: AbortSignal) => Promise<T>, key: st
   return result;
 }
 
-/** A sentence for an error: the problem's detail, or a general message. */
+/** The data of the last finished request, kept while the next one loads (a list reloaded after a change). */
+export function useLastData<T>(result: Loadable<T>): T | null {
+  const [data, setData] = useState<T | null>(null);
+  useEffect(() => {
+    if (result.state === 'done') setData(result.data);
+  }, [result]);
+  return result.state === 'done' ? result.data : data;
+}
+
+/** A sentence for an error: the problem's detail, or a general message; refusals said plainly. */
 export function errorText(error: unknown, t: Messages): string {
   if (error instanceof ApiError) {
+    if (error.status === 401) return t.errorUnauthorized;
+    if (error.status === 403) return t.errorForbidden;
     if (error.detail) return error.detail;
     if (error.status === 0) return t.networkError;
     return t.httpError(error.status);
@@ -67,14 +78,36 @@ export function errorText(error: unknown, t: Messages): string {
 
 export function ErrorMessage({ error, title }: { error: unknown; title?: string }) {
   const t = useMessages();
+  // The server's details are in English; a refusal (401, 403) is said in the interface's language.
+  const fromServer =
+    error instanceof ApiError && error.detail !== null && error.status !== 401 && error.status !== 403;
   return (
     <Alert type="error" className="vb-alert">
       <Paragraph>
         <strong>{title ?? t.errorTitle}</strong>
       </Paragraph>
-      <Paragraph>{errorText(error, t)}</Paragraph>
+      <Paragraph lang={fromServer ? 'en' : undefined}>{errorText(error, t)}</Paragraph>
     </Alert>
   );
+}
+
+/**
+ * Shows `fallback` instead of its children when they fail to render, such as a page whose code could not
+ * be loaded (a lost connection, or a new version of the app on the server since this page was opened).
+ */
+export class ErrorBoundary extends Component<
+  { children: ReactNode; fallback: (error: unknown) => ReactNode },
+  { failed: boolean; error: unknown }
+> {
+  override state = { failed: false, error: null as unknown };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { failed: true, error };
+  }
+
+  override render() {
+    return this.state.failed ? this.props.fallback(this.state.error) : this.props.children;
+  }
 }
 
 export function Loading() {

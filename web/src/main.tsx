@@ -6,9 +6,11 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
+import { startAuth } from './auth.js';
 import { applyLanguage } from './i18n.js';
 
 applyLanguage();
+startAuth();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

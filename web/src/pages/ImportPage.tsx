@@ -1,5 +1,6 @@
 // Import: /importeren. Choose a file (or drop one), see what Vraagbaak read from it (a dry run: nothing is
-// stored), then store it with "Opslaan" and go to the stored publication.
+// stored), then store it with "Opslaan" and go to the stored publication. Only for who may import: a
+// visitor is asked to sign in (and comes back here), a user without the role is told so.
 import {
   Alert,
   Button,
@@ -16,8 +17,10 @@ import {
 } from '@utrecht/component-library-react';
 import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
 import { type ImportResponse, importFile } from '../api.js';
+import { canImport, signInUrl, useAuth } from '../auth.js';
 import {
   ErrorMessage,
+  Loading,
   PageHeading,
   publicationName,
   publicationUrl,
@@ -94,6 +97,34 @@ function Preview({ file, result }: { file: File; result: ImportResponse }) {
 export function ImportPage() {
   const t = useMessages();
   useDocumentTitle(t.importTitle);
+  const auth = useAuth();
+  return (
+    <>
+      <PageHeading>{t.importTitle}</PageHeading>
+      <Paragraph>{t.importIntro}</Paragraph>
+      {auth.status === 'loading' && <Loading />}
+      {auth.status === 'visitor' && (
+        <Alert type="info" className="vb-alert vb-import-sign-in">
+          <Paragraph>{auth.ended ? t.sessionEnded : t.importSignInNeeded}</Paragraph>
+          <Paragraph>
+            <RouterLink href={signInUrl('/importeren')}>{t.importSignInLink}</RouterLink>
+          </Paragraph>
+        </Alert>
+      )}
+      {auth.status === 'user' &&
+        (canImport(auth.user) ? (
+          <ImportForm />
+        ) : (
+          <Alert type="info" className="vb-alert">
+            <Paragraph>{t.importNotAllowed}</Paragraph>
+          </Alert>
+        ))}
+    </>
+  );
+}
+
+function ImportForm() {
+  const t = useMessages();
   const id = useId();
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [dragging, setDragging] = useState(false);
@@ -192,8 +223,6 @@ export function ImportPage() {
 
   return (
     <>
-      <PageHeading>{t.importTitle}</PageHeading>
-      <Paragraph>{t.importIntro}</Paragraph>
       <div ref={zone} className={dragging ? 'vb-dropzone vb-dropzone--active' : 'vb-dropzone'}>
         <FormField className="vb-file-field">
           <div className="utrecht-form-field__label">

@@ -195,8 +195,9 @@ export function PublicationPage({ id, hash }: { id: string; hash: string }) {
   const sections = useMemo(() => (publication ? toc(publication) : []), [publication]);
   const content = useRef<HTMLDivElement>(null);
 
-  // The URL's anchor, once the document is there and whenever the hash changes (not on a language switch).
-  const loaded = prepared !== null;
+  // The URL's anchor, once the document (and the details above it, which move it) are there, and whenever
+  // the hash changes (not on a language switch).
+  const loaded = prepared !== null && json.state !== 'loading';
   useEffect(() => {
     if (loaded) focusHash(hash);
   }, [loaded, hash]);

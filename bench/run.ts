@@ -23,6 +23,11 @@ const benchmarks: Record<string, { describe: string; load: () => Promise<Benchma
       'search and similar-question latency and memory on the imported 1 000 000 questions, against a plain FTS5 table; relevance of both',
     load: () => import('./search.js'),
   },
+  ranking: {
+    describe:
+      'term-vector ranking against FTS5 bm25() on the 1 000 000-question archive, interleaved query by query',
+    load: () => import('./ranking.js'),
+  },
   auth: {
     describe:
       'sign-in time (argon2id) and the cost of a session or token look-up and policy check per request',

@@ -27,9 +27,64 @@ export const ConfigFile = z
     tokenDays: z.number().int().min(1).max(366).optional(),
     behindHttps: z.boolean().optional(),
     uploadLimitMb: z.number().int().min(1).max(1024).optional(),
+    publicUrl: z
+      .string()
+      .url()
+      .optional()
+      .describe(
+        'The address people reach the server at (https://vraagbaak.example.org); for single sign-on.',
+      ),
+    oidc: z
+      .object({
+        issuer: z.string().url().describe('The OpenID Connect provider (its issuer identifier).'),
+        clientId: z.string().min(1),
+        clientSecret: z.string().min(1).optional(),
+        redirectUrl: z
+          .string()
+          .url()
+          .optional()
+          .describe('Default: publicUrl + /api/v1/sessions/oidc/callback.'),
+        createUsers: z
+          .boolean()
+          .optional()
+          .describe('Make an account for an unknown person (default false).'),
+        linkByEmail: z
+          .boolean()
+          .optional()
+          .describe('Link an existing account with the same verified e-mail address (default true).'),
+        scope: z.string().min(1).optional(),
+        claims: z
+          .object({
+            email: z.string().min(1).optional(),
+            emailVerified: z.string().min(1).optional(),
+            name: z.string().min(1).optional(),
+          })
+          .strict()
+          .optional(),
+        timeoutSeconds: z.number().int().min(1).max(120).optional(),
+      })
+      .strict()
+      .optional()
+      .describe('Single sign-on with OpenID Connect (docs/sso.md); absent: password sign-in only.'),
   })
   .strict();
 export type ConfigFile = z.infer<typeof ConfigFile>;
+
+/** The path of the sign-in callback, under the public URL. */
+export const OIDC_CALLBACK_PATH = '/api/v1/sessions/oidc/callback';
+
+/** Single sign-on as it is used: every default filled in (docs/sso.md). */
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | null;
+  redirectUrl: string;
+  createUsers: boolean;
+  linkByEmail: boolean;
+  scope: string;
+  claims: { email: string; emailVerified: string; name: string };
+  timeoutSeconds: number;
+}
 
 export interface AuthConfig {
   sessionIdleMinutes: number;
@@ -63,6 +118,16 @@ function fromEnv(env: NodeJS.ProcessEnv): ConfigFile {
   const upload = int('VRAAGBAAK_UPLOAD_LIMIT_MB');
   if (upload !== undefined) out.uploadLimitMb = upload;
   if (env.VRAAGBAAK_BEHIND_HTTPS) out.behindHttps = /^(1|true|yes)$/i.test(env.VRAAGBAAK_BEHIND_HTTPS);
+  if (env.VRAAGBAAK_PUBLIC_URL) out.publicUrl = env.VRAAGBAAK_PUBLIC_URL;
+  return out;
+}
+
+/** The oidc keys the environment sets (merged into the file's oidc section, key by key). */
+function oidcFromEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (env.VRAAGBAAK_OIDC_ISSUER) out.issuer = env.VRAAGBAAK_OIDC_ISSUER;
+  if (env.VRAAGBAAK_OIDC_CLIENT_ID) out.clientId = env.VRAAGBAAK_OIDC_CLIENT_ID;
+  if (env.VRAAGBAAK_OIDC_CLIENT_SECRET) out.clientSecret = env.VRAAGBAAK_OIDC_CLIENT_SECRET;
   return out;
 }
 
@@ -88,7 +153,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     }
     file = parsed.data;
   }
-  const merged = ConfigFile.safeParse({ ...file, ...fromEnv(env) });
+  const oidcEnv = oidcFromEnv(env);
+  const oidc = Object.keys(oidcEnv).length > 0 ? { oidc: { ...file.oidc, ...oidcEnv } } : {};
+  const merged = ConfigFile.safeParse({ ...file, ...fromEnv(env), ...oidc });
   if (!merged.success) {
     const issue = merged.error.issues[0];
     throw new ConfigError(`environment: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
@@ -101,6 +168,45 @@ export function authConfig(config: ConfigFile): AuthConfig {
     sessionIdleMinutes: config.sessionIdleMinutes ?? DEFAULT_AUTH.sessionIdleMinutes,
     sessionMaxHours: config.sessionMaxHours ?? DEFAULT_AUTH.sessionMaxHours,
     tokenDays: config.tokenDays ?? DEFAULT_AUTH.tokenDays,
+  };
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '[::1]', 'localhost']);
+
+/** Single sign-on's settings, or null when it is not configured. Throws ConfigError when incomplete. */
+export function oidcSettings(config: ConfigFile): OidcSettings | null {
+  const o = config.oidc;
+  if (!o) return null;
+  const issuer = new URL(o.issuer);
+  // Plain http only on this machine (a provider for development or tests).
+  if (issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && LOOPBACK.has(issuer.hostname)))
+    throw new ConfigError(`oidc.issuer: must be an https address, not ${o.issuer}`);
+  let redirectUrl = o.redirectUrl;
+  if (!redirectUrl) {
+    if (!config.publicUrl)
+      throw new ConfigError('oidc: needs publicUrl (VRAAGBAAK_PUBLIC_URL) or oidc.redirectUrl');
+    redirectUrl = new URL(OIDC_CALLBACK_PATH, config.publicUrl).href;
+  }
+  const redirect = new URL(redirectUrl);
+  if (redirect.pathname !== OIDC_CALLBACK_PATH)
+    throw new ConfigError(`oidc.redirectUrl: its path must be ${OIDC_CALLBACK_PATH}`);
+  // The code travels in this address: plain http only on this machine.
+  if (redirect.protocol !== 'https:' && !(redirect.protocol === 'http:' && LOOPBACK.has(redirect.hostname)))
+    throw new ConfigError(`oidc: the sign-in callback ${redirectUrl} must be an https address`);
+  return {
+    issuer: o.issuer,
+    clientId: o.clientId,
+    clientSecret: o.clientSecret ?? null,
+    redirectUrl,
+    createUsers: o.createUsers ?? false,
+    linkByEmail: o.linkByEmail ?? true,
+    scope: o.scope ?? 'openid email profile',
+    claims: {
+      email: o.claims?.email ?? 'email',
+      emailVerified: o.claims?.emailVerified ?? 'email_verified',
+      name: o.claims?.name ?? 'name',
+    },
+    timeoutSeconds: o.timeoutSeconds ?? 10,
   };
 }
 

@@ -7,6 +7,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Auth } from '../auth/auth.js';
+import type { OidcOptions } from '../auth/oidc.js';
 import { apiDocsPolicy } from '../auth/policies/health.js';
 import type { Policy } from '../auth/policies/policy.js';
 import type { WordChecker } from '../extract/word-list.js';
@@ -17,6 +18,7 @@ import { errorHandler, sendProblem } from './problem.js';
 import { auditRoutes } from './routes/audit.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
+import { oidcRoutes } from './routes/oidc.js';
 import { publicationRoutes } from './routes/publications.js';
 import { questionRoutes } from './routes/questions.js';
 import { searchRoutes } from './routes/search.js';
@@ -42,6 +44,8 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** Set when a proxy in front terminates HTTPS (HSTS is then sent). */
   behindHttps?: boolean;
+  /** Single sign-on (OpenID Connect, docs/sso.md); its routes exist only when this is set. */
+  oidc?: OidcOptions;
 }
 
 export const DEFAULT_UPLOAD_LIMIT = 20 * 1024 * 1024;
@@ -188,6 +192,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   questionRoutes(app, options.store, options.analyzer);
   await app.register(async (scope) => importRoutes(scope, options, uploadLimit));
   sessionRoutes(app, options.store, options.auth, options.behindHttps ?? false);
+  if (options.oidc) oidcRoutes(app, options.store, options.auth, options.oidc, options.behindHttps ?? false);
   userRoutes(app, options.store, options.auth);
   tokenRoutes(app, options.store, options.auth);
   auditRoutes(app, options.store);

@@ -135,6 +135,44 @@ export class AccountStore {
     return r ? toUser(r) : null;
   }
 
+  /** The user linked to a single sign-on identity (the provider's issuer and its subject). */
+  userByOidc(issuer: string, subject: string): UserRow | null {
+    const r = this.raw
+      .prepare(`SELECT ${USER_COLUMNS} FROM users WHERE oidc_issuer = ? AND oidc_subject = ?`)
+      .get(issuer, subject) as RawUser | undefined;
+    return r ? toUser(r) : null;
+  }
+
+  /** The identity a user is linked to, or null. */
+  oidcLinkOf(userId: number): { issuer: string; subject: string } | null {
+    const r = this.raw
+      .prepare('SELECT oidc_issuer AS issuer, oidc_subject AS subject FROM users WHERE id = ?')
+      .get(userId) as { issuer: string | null; subject: string | null } | undefined;
+    return r?.issuer && r.subject ? { issuer: r.issuer, subject: r.subject } : null;
+  }
+
+  /** Links a user to an identity; false when the user is already linked (to it or another). */
+  linkOidc(userId: number, issuer: string, subject: string): boolean {
+    return (
+      this.raw
+        .prepare(
+          'UPDATE users SET oidc_issuer = ?, oidc_subject = ? WHERE id = ? AND oidc_issuer IS NULL AND oidc_subject IS NULL',
+        )
+        .run(issuer, subject, userId).changes > 0
+    );
+  }
+
+  /** A new user who signs in by single sign-on only (no password), linked to the identity. */
+  addOidcUser(u: { email: string; name: string; issuer: string; subject: string }, now = new Date()): number {
+    const r = this.raw
+      .prepare(
+        `INSERT INTO users (email, name, password_hash, admin, oidc_issuer, oidc_subject, created_at)
+         VALUES (?, ?, NULL, 0, ?, ?, ?)`,
+      )
+      .run(u.email, u.name, u.issuer, u.subject, now.toISOString());
+    return Number(r.lastInsertRowid);
+  }
+
   users(): UserRow[] {
     return (this.raw.prepare(`SELECT ${USER_COLUMNS} FROM users ORDER BY email`).all() as RawUser[]).map(
       toUser,

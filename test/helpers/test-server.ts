@@ -1,9 +1,10 @@
 // The real server on 127.0.0.1 (a free port) over a fresh temporary SQLite archive, for API and browser tests.
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { Auth } from '../../src/auth/auth.js';
 import { hashPassword } from '../../src/auth/passwords.js';
-import { DEFAULT_AUTH } from '../../src/config.js';
+import { type ConfigFile, DEFAULT_AUTH, oidcSettings } from '../../src/config.js';
 import { createAnalyzer } from '../../src/search/analysis.js';
 import { buildServer } from '../../src/server/app.js';
 import { Store } from '../../src/store/store.js';
@@ -30,6 +31,25 @@ export interface TestServerOptions {
   /** Import the fixture publications (test/fixtures/text) first; default true. */
   fixtures?: boolean;
   uploadLimit?: number;
+  /**
+   * Single sign-on, as in the config file; the provider is not contacted at start. Without a redirectUrl
+   * the server's own callback is used (its port is chosen before the server is built).
+   */
+  oidc?: NonNullable<ConfigFile['oidc']>;
+}
+
+/** A free port on 127.0.0.1 (free when asked: the server listens on it right after). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -41,9 +61,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
           return { store, words, analyzer: createAnalyzer(words), path };
         })()
       : await fixtureArchive();
-  const auth = new Auth(archive.store.accounts, randomBytes(32), DEFAULT_AUTH);
+  const secret = randomBytes(32);
+  const auth = new Auth(archive.store.accounts, secret, DEFAULT_AUTH);
+  const port = options.oidc && !options.oidc.redirectUrl ? await freePort() : 0;
+  const oidc = options.oidc
+    ? oidcSettings({ publicUrl: `http://127.0.0.1:${port}`, oidc: options.oidc })
+    : null;
   const app = await buildServer({
     auth,
+    ...(oidc ? { oidc: { settings: oidc, secret } } : {}),
     store: archive.store,
     analyzer: archive.analyzer,
     words: archive.words,
@@ -58,7 +84,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     admin: true,
   });
   const adminToken = auth.createToken(adminId, 'tests', ['read', 'import', 'admin']).secret;
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = await app.listen({ port, host: '127.0.0.1' });
   return {
     url: address,
     app,

@@ -38,6 +38,8 @@ const MATRIX: Record<string, Set<ActorName>> = {
   'POST /api/v1/sessions': all,
   'GET /api/v1/sessions/current': all,
   'DELETE /api/v1/sessions/current': inSession,
+  'GET /api/v1/sessions/oidc': all,
+  'GET /api/v1/sessions/oidc/callback': all,
   'GET /api/v1/users': only('admin'),
   'POST /api/v1/users': only('admin'),
   'PATCH /api/v1/users/:id': only('admin'),
@@ -79,7 +81,10 @@ const tokens = new Map<ActorName, string>();
 const actors = new Map<ActorName, Actor>();
 
 before(async () => {
-  server = await startTestServer();
+  // Single sign-on configured (its routes exist only then), against an issuer that is never reached.
+  server = await startTestServer({
+    oidc: { issuer: 'http://127.0.0.1:9', clientId: 'matrix', clientSecret: 'matrix', timeoutSeconds: 2 },
+  });
   const accounts = server.store.accounts;
   const org = accounts.addOrganisation({ name: 'Ministerie van BZK', kind: 'ministry' });
   const password = 'een lang genoeg wachtwoord';

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { importText } from '../../archive/import.js';
 import { Auth } from '../../auth/auth.js';
-import { authConfig, ConfigError, loadConfig, loadSecret, secretPath } from '../../config.js';
+import { authConfig, ConfigError, loadConfig, loadSecret, oidcSettings, secretPath } from '../../config.js';
 import { isReadError } from '../../read/errors.js';
 import { buildServer, DEFAULT_UPLOAD_LIMIT } from '../../server/app.js';
 import { openArchive, withArchive } from '../context.js';
@@ -57,10 +57,13 @@ async function importSamples(db: string | undefined, dir: string): Promise<void>
 async function startWorker(options: ServeOptions, port: number, uploadLimit: number): Promise<void> {
   const ctx = await openArchive(options.db);
   const config = loadConfig();
-  const auth = new Auth(ctx.store.accounts, loadSecret(secretPath(config, ctx.dbPath)), authConfig(config));
+  const secret = loadSecret(secretPath(config, ctx.dbPath));
+  const auth = new Auth(ctx.store.accounts, secret, authConfig(config));
+  const oidc = oidcSettings(config);
   const app = await buildServer({
     ...ctx,
     auth,
+    ...(oidc ? { oidc: { settings: oidc, secret } } : {}),
     webRoot: options.web ? WEB_ROOT : null,
     uploadLimit,
     behindHttps: options.behindHttps ?? false,
@@ -102,6 +105,7 @@ export function registerServe(program: Command): void {
         options.db ??= config.database;
         options.behindHttps ??= config.behindHttps;
         options.uploadLimit ??= String(config.uploadLimitMb ?? DEFAULT_UPLOAD_LIMIT / 1024 / 1024);
+        oidcSettings(config); // an incomplete single sign-on section is a usage error, before anything starts
       } catch (error) {
         if (error instanceof ConfigError) throw new UsageError(error.message);
         throw error;

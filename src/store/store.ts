@@ -278,17 +278,15 @@ export class Store {
     return row ? unpackTree(row.tree) : null;
   }
 
-  /** Every publication's tree, in id order, a page at a time (so memory stays flat). */
-  async *allPublications(pageSize = 200): AsyncGenerator<Publication> {
+  /** Every published publication's tree (drafts too if asked), in id order, a page at a time. */
+  async *allPublications(options: { drafts?: boolean; pageSize?: number } = {}): AsyncGenerator<Publication> {
+    const pageSize = options.pageSize ?? 200;
     let after = '';
     for (;;) {
-      const page = await this.db
-        .selectFrom('publications')
-        .select(['id', 'tree'])
-        .where('id', '>', after)
-        .orderBy('id')
-        .limit(pageSize)
-        .execute();
+      let query = this.db.selectFrom('publications').select(['id', 'tree']).where('id', '>', after);
+      // Drafts are under embargo: only asked for by name.
+      if (!options.drafts) query = query.where('status', '=', 'published');
+      const page = await query.orderBy('id').limit(pageSize).execute();
       for (const row of page) yield unpackTree(row.tree);
       if (page.length < pageSize) return;
       after = page[page.length - 1]!.id;

@@ -29,15 +29,16 @@ export function registerExport(program: Command): void {
     .command('export')
     .description('Schrijft het hele archief uit. / Export the whole archive.')
     .option('-f, --format <format>', 'jsonl or csv', 'jsonl')
+    .option('--include-drafts', 'also what is not yet published (under embargo: handle with care)')
     .option('--db <path>', 'database file')
-    .action(async (options: { format: string; db?: string }) => {
+    .action(async (options: { format: string; db?: string; includeDrafts?: boolean }) => {
       if (options.format !== 'jsonl' && options.format !== 'csv') {
         throw new UsageError(`unknown format '${options.format}' (choose jsonl, csv)`);
       }
       const csv = options.format === 'csv';
       await withArchive(options.db, async (ctx) => {
         if (csv) await write(stringify([[...CSV_COLUMNS]]));
-        for await (const pub of ctx.store.allPublications()) {
+        for await (const pub of ctx.store.allPublications({ drafts: options.includeDrafts ?? false })) {
           if (!csv) {
             await write(`${JSON.stringify(pub)}\n`);
             continue;

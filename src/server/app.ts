@@ -191,7 +191,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   publicationRoutes(app, options.store);
   questionRoutes(app, options.store, options.analyzer);
   await app.register(async (scope) => importRoutes(scope, options, uploadLimit));
-  sessionRoutes(app, options.store, options.auth, options.behindHttps ?? false);
+  sessionRoutes(app, options.store, options.auth, options.behindHttps ?? false, Boolean(options.oidc));
   if (options.oidc) oidcRoutes(app, options.store, options.auth, options.oidc, options.behindHttps ?? false);
   userRoutes(app, options.store, options.auth);
   tokenRoutes(app, options.store, options.auth);

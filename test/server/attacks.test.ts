@@ -93,11 +93,11 @@ describe('attacks', () => {
     const withPlanted = await fetch(`${server.url}/api/v1/sessions/current`, {
       headers: { cookie: planted },
     });
-    assert.deepEqual(await withPlanted.json(), { authenticated: false });
+    assert.deepEqual(await withPlanted.json(), { authenticated: false, sso: false });
     // And signing in again replaces the session: the old cookie stops working.
     const again = await signIn(ADMIN, { cookie: s.cookie });
     const old = await fetch(`${server.url}/api/v1/sessions/current`, { headers: { cookie: s.cookie } });
-    assert.deepEqual(await old.json(), { authenticated: false });
+    assert.deepEqual(await old.json(), { authenticated: false, sso: false });
     const fresh = await fetch(`${server.url}/api/v1/sessions/current`, { headers: { cookie: again.cookie } });
     assert.equal(((await fresh.json()) as { authenticated: boolean }).authenticated, true);
   });
@@ -158,7 +158,7 @@ describe('attacks', () => {
     });
     assert.equal(patch.status, 200);
     const current = await fetch(`${server.url}/api/v1/sessions/current`, { headers: { cookie: s.cookie } });
-    assert.deepEqual(await current.json(), { authenticated: false });
+    assert.deepEqual(await current.json(), { authenticated: false, sso: false });
     assert.equal(
       (await signIn({ email: 'vertrekt@example.org', password: 'nog een lang wachtwoord' })).status,
       401,

@@ -472,3 +472,15 @@ test('configuration: the environment, the defaults, and what is refused', () => 
     /https/,
   );
 });
+
+test('who-am-I says whether single sign-on is offered, so the sign-in page can offer it', async () => {
+  const offered = (await (await fetch(`${open.url}/api/v1/sessions/current`)).json()) as { sso: boolean };
+  assert.equal(offered.sso, true);
+  const plain = await startTestServer({ fixtures: false });
+  try {
+    const none = (await (await fetch(`${plain.url}/api/v1/sessions/current`)).json()) as { sso: boolean };
+    assert.equal(none.sso, false);
+  } finally {
+    await plain.close();
+  }
+});

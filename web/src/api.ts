@@ -147,6 +147,8 @@ export interface SessionInfo {
   user?: User;
   via?: 'session' | 'token';
   csrfToken?: string;
+  /** Whether single sign-on is offered. */
+  sso?: boolean;
 }
 
 /** Why the session information changed: loaded at start, signed in or out here, or found changed. */

@@ -18,7 +18,15 @@ function set(next: AuthState): void {
   for (const listener of listeners) listener();
 }
 
+let sso = false;
+
+/** Whether the server offers single sign-on (known once the session was loaded). */
+export function ssoOffered(): boolean {
+  return sso;
+}
+
 onSessionChange((session: SessionInfo, change) => {
+  if (session.sso !== undefined) sso = session.sso;
   if (session.authenticated && session.user) {
     set({ status: 'user', user: session.user });
   } else {

@@ -159,6 +159,8 @@ const nl = {
   signOutFailed: 'Uitloggen is niet gelukt. Probeer het opnieuw.',
   pageLoadFailed: 'Deze pagina kon niet worden geladen. Laad de pagina opnieuw.',
   signInTitle: 'Inloggen',
+  ssoLink: 'Inloggen via uw organisatie (eenmalige aanmelding)',
+  ssoFailed: 'Inloggen via uw organisatie is niet gelukt. Probeer het opnieuw of log in met uw wachtwoord.',
   signInIntro:
     'Log in met uw e-mailadres en wachtwoord. Zoeken en lezen kan ook zonder in te loggen; importeren en beheren niet.',
   emailLabel: 'E-mailadres',
@@ -474,6 +476,8 @@ const en: Messages = {
   signOutFailed: 'Signing out did not work. Please try again.',
   pageLoadFailed: 'This page could not be loaded. Please reload the page.',
   signInTitle: 'Sign in',
+  ssoLink: 'Sign in through your organisation (single sign-on)',
+  ssoFailed: 'Signing in through your organisation did not work. Try again or sign in with your password.',
   signInIntro:
     'Sign in with your e-mail address and password. Searching and reading work without signing in; importing and administration do not.',
   emailLabel: 'E-mail address',

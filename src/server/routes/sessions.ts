@@ -9,7 +9,14 @@ import { HttpProblem } from '../problem.js';
 import { currentUserSchema, loginSchema } from '../schemas/accounts.js';
 import { problems } from '../schemas.js';
 
-export function sessionRoutes(app: FastifyInstance, store: Store, auth: Auth, secureCookies: boolean): void {
+/** `sso`: whether single sign-on is configured (the sign-in page then offers it). */
+export function sessionRoutes(
+  app: FastifyInstance,
+  store: Store,
+  auth: Auth,
+  secureCookies: boolean,
+  sso = false,
+): void {
   const cookie = cookieOptions(secureCookies);
 
   app.post<{ Body: { email: string; password: string } }>(
@@ -73,7 +80,7 @@ export function sessionRoutes(app: FastifyInstance, store: Store, auth: Auth, se
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const actor = request.actor;
-      if (!isUser(actor)) return { authenticated: false };
+      if (!isUser(actor)) return { authenticated: false, sso };
       return {
         authenticated: true,
         user: {
@@ -84,6 +91,7 @@ export function sessionRoutes(app: FastifyInstance, store: Store, auth: Auth, se
           memberships: actor.memberships,
         },
         via: actor.via,
+        sso,
         ...(request.session ? { csrfToken: request.session.csrfToken } : {}),
       };
     },

@@ -49,6 +49,7 @@ export const currentUserSchema: Schema = {
     user: userSchema,
     via: { type: 'string', enum: ['session', 'token'] },
     csrfToken: { type: 'string' },
+    sso: { type: 'boolean', description: 'Whether single sign-on is offered (GET /api/v1/sessions/oidc).' },
   },
 };
 

@@ -3,7 +3,7 @@
 import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, signIn } from '../api.js';
-import { safeReturnPath, useAuth } from '../auth.js';
+import { safeReturnPath, ssoOffered, useAuth } from '../auth.js';
 import { errorText, Loading, PageHeading, useDocumentTitle } from '../components.js';
 import { TextField } from '../fields.js';
 import { type Messages, useMessages } from '../i18n.js';
@@ -25,7 +25,9 @@ export function LoginPage({ search }: { search: string }) {
   const t = useMessages();
   useDocumentTitle(t.signInTitle);
   const auth = useAuth();
-  const back = safeReturnPath(new URLSearchParams(search).get('terug'));
+  const params = new URLSearchParams(search);
+  const back = safeReturnPath(params.get('terug'));
+  const ssoFailed = params.get('fout') === 'sso';
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -80,6 +82,19 @@ export function LoginPage({ search }: { search: string }) {
             </Alert>
           )}
           <Paragraph>{t.signInIntro}</Paragraph>
+          {ssoFailed && (
+            <Alert type="error" className="vb-alert">
+              <Paragraph>{t.ssoFailed}</Paragraph>
+            </Alert>
+          )}
+          {ssoOffered() && (
+            <Paragraph>
+              {/* A plain link: the sign-in leaves for the provider and comes back (CSP form-action). */}
+              <a className="utrecht-link" href={`/api/v1/sessions/oidc?terug=${encodeURIComponent(back)}`}>
+                {t.ssoLink}
+              </a>
+            </Paragraph>
+          )}
           {failure && (
             <div ref={errorBox} tabIndex={-1} className="vb-focus-target">
               <Alert type="error" className="vb-alert">

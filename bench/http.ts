@@ -137,6 +137,27 @@ async function rampUp(
   return steps;
 }
 
+/** `vraagbaak serve` over the archive on 127.0.0.1, from the sources (so that it runs the current code). */
+function serve(db: string, port: number, extra: readonly string[]): ChildProcess {
+  return spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(PROJECT_ROOT, 'src/cli/main.ts'),
+      'serve',
+      '--db',
+      db,
+      '--port',
+      String(port),
+      '--log-level',
+      'warn',
+      ...extra,
+    ],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+}
+
 async function waitReady(base: string, server: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
@@ -221,24 +242,7 @@ export async function run(args: string[]): Promise<number> {
   });
 
   const base = `http://127.0.0.1:${options.port}`;
-  const server = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(PROJECT_ROOT, 'src/cli/main.ts'),
-      'serve',
-      '--db',
-      paths.archive,
-      '--port',
-      String(options.port),
-      '--workers',
-      String(options.workers),
-      '--log-level',
-      'warn',
-    ],
-    { stdio: ['ignore', 'inherit', 'inherit'] },
-  );
+  const server = serve(paths.archive, options.port, ['--workers', String(options.workers)]);
   try {
     await waitReady(base, server);
     console.log(
@@ -288,22 +292,7 @@ export async function run(args: string[]): Promise<number> {
   console.log('');
   console.log(`web app: ${webSizes()}`);
   if (existsSync(join(PROJECT_ROOT, 'dist/web/index.html'))) {
-    const web = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(PROJECT_ROOT, 'src/cli/main.ts'),
-        'serve',
-        '--db',
-        paths.archive,
-        '--port',
-        String(options.port + 1),
-        '--log-level',
-        'warn',
-      ],
-      { stdio: ['ignore', 'inherit', 'inherit'] },
-    );
+    const web = serve(paths.archive, options.port + 1, []);
     try {
       const webBase = `http://127.0.0.1:${options.port + 1}`;
       await waitReady(webBase, web);

@@ -1,6 +1,6 @@
 // Signing in and out, and who am I: POST/GET/DELETE /api/v1/sessions(/current).
 import type { FastifyInstance } from 'fastify';
-import { isUser } from '../../auth/actor.js';
+import { isUser, type UserActor } from '../../auth/actor.js';
 import type { Auth } from '../../auth/auth.js';
 import { sessionPolicy } from '../../auth/policies/sessions.js';
 import type { Store } from '../../store/store.js';
@@ -8,6 +8,21 @@ import { cookieOptions, recordAudit, SESSION_COOKIE } from '../auth.js';
 import { HttpProblem } from '../problem.js';
 import { currentUserSchema, loginSchema } from '../schemas/accounts.js';
 import { problems } from '../schemas.js';
+
+/** A signed-in user as the session resources show them. */
+function whoIs(actor: UserActor) {
+  return {
+    authenticated: true,
+    user: {
+      id: actor.id,
+      email: actor.email,
+      name: actor.name,
+      admin: actor.admin,
+      memberships: actor.memberships,
+    },
+    via: actor.via,
+  };
+}
 
 /** `sso`: whether single sign-on is configured (the sign-in page then offers it). */
 export function sessionRoutes(
@@ -52,18 +67,7 @@ export function sessionRoutes(
       reply.setCookie(SESSION_COOKIE, result.sessionSecret, { ...cookie, expires: result.expiresAt });
       const actor = auth.actorFor(result.user, 'session', null);
       recordAudit(store, request, 'session.login', `user:${actor.id}`, {}, actor);
-      return reply.code(201).send({
-        authenticated: true,
-        user: {
-          id: actor.id,
-          email: actor.email,
-          name: actor.name,
-          admin: actor.admin,
-          memberships: actor.memberships,
-        },
-        via: 'session',
-        csrfToken: result.csrfToken,
-      });
+      return reply.code(201).send({ ...whoIs(actor), sso, csrfToken: result.csrfToken });
     },
   );
 
@@ -81,19 +85,7 @@ export function sessionRoutes(
       reply.header('cache-control', 'no-store');
       const actor = request.actor;
       if (!isUser(actor)) return { authenticated: false, sso };
-      return {
-        authenticated: true,
-        user: {
-          id: actor.id,
-          email: actor.email,
-          name: actor.name,
-          admin: actor.admin,
-          memberships: actor.memberships,
-        },
-        via: actor.via,
-        sso,
-        ...(request.session ? { csrfToken: request.session.csrfToken } : {}),
-      };
+      return { ...whoIs(actor), sso, ...(request.session ? { csrfToken: request.session.csrfToken } : {}) };
     },
   );
 

@@ -13,7 +13,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { signOut } from './api.js';
 import { signInUrl, useAuth, useUser } from './auth.js';
 import { ErrorBoundary, ErrorMessage, Loading, PageHeading } from './components.js';
-import { setLanguage, useLanguage, useMessages } from './i18n.js';
+import { type Messages, setLanguage, useLanguage, useMessages } from './i18n.js';
 import { HomePage } from './pages/HomePage.js';
 import { ImportPage } from './pages/ImportPage.js';
 import { LoginPage } from './pages/LoginPage.js';
@@ -151,6 +151,22 @@ function NavLink({ href, path, children }: { href: string; path: string; childre
   );
 }
 
+/** The main navigation's pages: searching and importing, and for administrators the administration. */
+function navItems(t: Messages, admin: boolean): Array<[href: string, label: string]> {
+  const items: Array<[string, string]> = [
+    ['/zoeken', t.navSearch],
+    ['/importeren', t.navImport],
+  ];
+  if (admin) {
+    items.push(
+      ['/beheer/gebruikers', t.navUsers],
+      ['/beheer/organisaties', t.navOrganisations],
+      ['/beheer/audit', t.navAudit],
+    );
+  }
+  return items;
+}
+
 export function App() {
   const location = useLocation();
   const t = useMessages();
@@ -185,25 +201,11 @@ export function App() {
         </div>
         <nav aria-label={t.mainNav} className="vb-nav">
           <ul className="vb-nav__list">
-            <NavLink href="/zoeken" path={path}>
-              {t.navSearch}
-            </NavLink>
-            <NavLink href="/importeren" path={path}>
-              {t.navImport}
-            </NavLink>
-            {user?.admin && (
-              <>
-                <NavLink href="/beheer/gebruikers" path={path}>
-                  {t.navUsers}
-                </NavLink>
-                <NavLink href="/beheer/organisaties" path={path}>
-                  {t.navOrganisations}
-                </NavLink>
-                <NavLink href="/beheer/audit" path={path}>
-                  {t.navAudit}
-                </NavLink>
-              </>
-            )}
+            {navItems(t, user?.admin ?? false).map(([href, label]) => (
+              <NavLink key={href} href={href} path={path}>
+                {label}
+              </NavLink>
+            ))}
           </ul>
         </nav>
       </PageHeader>

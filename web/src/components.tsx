@@ -1,6 +1,15 @@
 // Small pieces the pages share: the page heading, the document title, loading and error states, snippets
 // with their highlights, plain text as paragraphs, and how a publication is named.
-import { Alert, Heading1, Mark, Paragraph } from '@utrecht/component-library-react';
+import {
+  Alert,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading1,
+  Mark,
+  Paragraph,
+} from '@utrecht/component-library-react';
 import { Component, type ReactNode, useEffect, useRef, useState } from 'react';
 import { ApiError, isAbort, type PublicationSummary, type SearchResult, type Snippet } from './api.js';
 import { type Messages, useMessages } from './i18n.js';
@@ -64,6 +73,44 @@ export function useLastData<T>(result: Loadable<T>): T | null {
   return result.state === 'done' ? result.data : data;
 }
 
+/**
+ * A list that is loaded again after a change: the request, its last data (kept while it reloads, so a
+ * table does not blink away) and `reload`.
+ */
+export function useReloadable<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  key: string,
+): { request: Loadable<T>; data: T | null; reload: () => void } {
+  const [version, setVersion] = useState(0);
+  const request = useRequest(load, `${key}:${version}`);
+  const data = useLastData(request);
+  return { request, data, reload: () => setVersion((v) => v + 1) };
+}
+
+/**
+ * A loaded list's states: the request's error, "loading" while there is nothing yet to show, a sentence
+ * when the list is empty, else the list itself.
+ */
+export function LoadedList<T>({
+  request,
+  items,
+  empty,
+  children,
+}: {
+  request: Loadable<unknown>;
+  items: T[] | null;
+  empty: ReactNode;
+  children: (items: T[]) => ReactNode;
+}) {
+  return (
+    <>
+      {request.state === 'failed' && <ErrorMessage error={request.error} />}
+      {items === null && request.state === 'loading' && <Loading />}
+      {items !== null && (items.length === 0 ? <Paragraph>{empty}</Paragraph> : children(items))}
+    </>
+  );
+}
+
 /** A sentence for an error: the problem's detail, or a general message; refusals said plainly. */
 export function errorText(error: unknown, t: Messages): string {
   if (error instanceof ApiError) {
@@ -116,6 +163,24 @@ export function Loading() {
     <Paragraph className="vb-loading" role="status">
       {t.loading}
     </Paragraph>
+  );
+}
+
+/** Facts as a list of names and values (a user's details, what an import read). */
+export function Facts({
+  items,
+}: {
+  items: Array<{ label: string; value: ReactNode; lang?: string | undefined }>;
+}) {
+  return (
+    <DataList className="vb-import-data">
+      {items.map((item) => (
+        <DataListItem key={item.label}>
+          <DataListKey>{item.label}</DataListKey>
+          <DataListValue lang={item.lang}>{item.value}</DataListValue>
+        </DataListItem>
+      ))}
+    </DataList>
   );
 }
 

@@ -1,7 +1,13 @@
 // A labelled NL Design System text field with an optional description: the sign-in form's, and that of
 // the account and administration forms.
-import { FormField, FormFieldDescription, FormLabel, Textbox } from '@utrecht/component-library-react';
-import { useId } from 'react';
+import {
+  Button,
+  FormField,
+  FormFieldDescription,
+  FormLabel,
+  Textbox,
+} from '@utrecht/component-library-react';
+import { type ReactNode, useId } from 'react';
 
 export interface FieldProps {
   label: string;
@@ -57,5 +63,16 @@ export function TextField({
         dir={type === 'text' ? 'auto' : 'ltr'}
       />
     </FormField>
+  );
+}
+
+/** A form's primary button, in the row of actions at its foot. */
+export function SubmitButton({ busy, children }: { busy?: boolean | undefined; children: ReactNode }) {
+  return (
+    <div className="vb-form__actions">
+      <Button type="submit" appearance="primary-action-button" busy={busy}>
+        {children}
+      </Button>
+    </div>
   );
 }

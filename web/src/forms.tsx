@@ -11,12 +11,18 @@ import {
   Paragraph,
   Select,
   SelectOption,
+  Table,
+  TableBody,
+  TableCaption,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
   Textbox,
 } from '@utrecht/component-library-react';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import type { User } from './api.js';
 import { signInUrl, useAuth } from './auth.js';
-import { Loading } from './components.js';
+import { Loading, PageHeading, useDocumentTitle } from './components.js';
 import type { FieldProps } from './fields.js';
 import { useMessages } from './i18n.js';
 import { RouterLink } from './router.js';
@@ -178,6 +184,104 @@ export function Restricted({
     );
   }
   return <>{children(auth.user)}</>;
+}
+
+/** A page of the account or administration: its title and heading, and its content only for who may see it. */
+export function RestrictedPage({
+  title,
+  admin = false,
+  children,
+}: {
+  title: string;
+  admin?: boolean;
+  children: (user: User) => ReactNode;
+}) {
+  useDocumentTitle(title);
+  return (
+    <>
+      <PageHeading>{title}</PageHeading>
+      <Restricted admin={admin}>{children}</Restricted>
+    </>
+  );
+}
+
+/**
+ * A form's sending: `busy` while its request runs, the request's failure as `error`. `send` starts it
+ * (once at a time); `done` gets its result.
+ */
+export function useSubmission() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  function send<T>(request: () => Promise<T>, done: (result: T) => void) {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    request().then(
+      (result) => {
+        setBusy(false);
+        done(result);
+      },
+      (failure: unknown) => {
+        setBusy(false);
+        setError(failure);
+      },
+    );
+  }
+  return { busy, error, setError, send };
+}
+
+/** What was just made (a user, a token), said in a box that takes the focus when it appears. */
+export function MadeNotice({ message, children }: { message: string; children?: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  return (
+    <div ref={ref} tabIndex={-1} className="vb-focus-target vb-once">
+      <Alert type="ok" className="vb-alert">
+        <Paragraph>{message}</Paragraph>
+        {children}
+      </Alert>
+    </div>
+  );
+}
+
+/**
+ * A table with its caption (hidden, if the heading above says it already) and a header row of columns,
+ * in a frame that scrolls when it is too wide. The rows are its children.
+ */
+export function DataTable({
+  caption,
+  captionHidden = false,
+  columns,
+  className,
+  busy,
+  children,
+}: {
+  caption: string;
+  captionHidden?: boolean;
+  columns: string[];
+  className?: string;
+  busy?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <TableScroll label={caption}>
+      <Table className={className ? `vb-table ${className}` : 'vb-table'} busy={busy}>
+        <TableCaption className={captionHidden ? 'vb-visually-hidden' : undefined}>{caption}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            {columns.map((column) => (
+              <TableHeaderCell key={column} scope="col">
+                {column}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>{children}</TableBody>
+      </Table>
+    </TableScroll>
+  );
 }
 
 /**

@@ -1,21 +1,11 @@
 // The audit log, for administrators: /beheer/audit?actie=session.login&voor=120. Newest first, a filter by
 // action (or a group: user.*), and "older" pages by sequence number; the state is in the URL.
-import {
-  Button,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { type AuditEntry, listAuditEntries } from '../api.js';
-import { ErrorMessage, Loading, PageHeading, useDocumentTitle, useRequest } from '../components.js';
-import { TextField } from '../fields.js';
-import { Restricted, TableScroll } from '../forms.js';
+import { LoadedList, useRequest } from '../components.js';
+import { SubmitButton, TextField } from '../fields.js';
+import { DataTable, RestrictedPage } from '../forms.js';
 import { formatDateTime, type Messages, useLanguage, useMessages } from '../i18n.js';
 import { navigate, RouterLink, toSearch } from '../router.js';
 
@@ -60,12 +50,10 @@ function stateUrl(state: AuditState): string {
 
 export function AdminAuditPage({ search }: { search: string }) {
   const t = useMessages();
-  useDocumentTitle(t.auditTitle);
   return (
-    <>
-      <PageHeading>{t.auditTitle}</PageHeading>
-      <Restricted admin>{() => <Audit state={readState(search)} />}</Restricted>
-    </>
+    <RestrictedPage title={t.auditTitle} admin>
+      {() => <Audit state={readState(search)} />}
+    </RestrictedPage>
   );
 }
 
@@ -106,9 +94,9 @@ function Audit({ state }: { state: AuditState }) {
     navigate(stateUrl({ action: action.trim(), before: null }));
   }
 
-  const entries = request.state === 'done' ? request.data.slice(0, PAGE_SIZE) : [];
+  const entries = request.state === 'done' ? request.data.slice(0, PAGE_SIZE) : null;
   const more = request.state === 'done' && request.data.length > PAGE_SIZE;
-  const last = entries[entries.length - 1];
+  const last = entries?.[entries.length - 1];
   const caption = [
     state.action ? t.auditCaptionFor(state.action) : t.auditCaption,
     state.before !== null ? t.auditCaptionOlder(state.before) : '',
@@ -135,11 +123,7 @@ function Audit({ state }: { state: AuditState }) {
               <option key={a} value={a} />
             ))}
           </datalist>
-          <div className="vb-form__actions">
-            <Button type="submit" appearance="primary-action-button">
-              {t.filterButton}
-            </Button>
-          </div>
+          <SubmitButton>{t.filterButton}</SubmitButton>
         </form>
         {state.action && (
           <Paragraph>
@@ -147,64 +131,48 @@ function Audit({ state }: { state: AuditState }) {
           </Paragraph>
         )}
       </search>
-      {request.state === 'loading' && <Loading />}
-      {request.state === 'failed' && <ErrorMessage error={request.error} />}
-      {request.state === 'done' &&
-        (entries.length === 0 ? (
-          <Paragraph>{t.auditEmpty}</Paragraph>
-        ) : (
-          <TableScroll label={caption}>
-            <Table className="vb-table vb-audit">
-              <TableCaption>{caption}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t.colSeq}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t.colTime}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t.colWho}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t.colAction}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t.colSubject}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t.colDetails}</TableHeaderCell>
+      <LoadedList request={request} items={entries} empty={t.auditEmpty}>
+        {(items) => (
+          <DataTable
+            caption={caption}
+            className="vb-audit"
+            columns={[t.colSeq, t.colTime, t.colWho, t.colAction, t.colSubject, t.colDetails]}
+          >
+            {items.map((entry) => {
+              const pairs = detailPairs(entry.details);
+              return (
+                <TableRow key={entry.seq}>
+                  <TableCell className="vb-audit__seq">{entry.seq}</TableCell>
+                  <TableCell className="vb-audit__time">
+                    <time dateTime={entry.at}>{formatDateTime(entry.at, language)}</time>
+                  </TableCell>
+                  <TableCell>
+                    {who(entry, t)}
+                    {entry.address && (
+                      <span className="vb-meta vb-audit__address">{t.fromAddress(entry.address)}</span>
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    <code className="vb-code">{entry.action}</code>
+                  </TableCell>
+                  <TableCell>{entry.subject && <code className="vb-code">{entry.subject}</code>}</TableCell>
+                  <TableCell className="vb-audit__details">
+                    {pairs.length > 0 && (
+                      <ul className="vb-plain-list">
+                        {pairs.map(([key, value]) => (
+                          <li key={key}>
+                            <span className="vb-audit__key">{key}:</span> {value}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {entries.map((entry) => {
-                  const pairs = detailPairs(entry.details);
-                  return (
-                    <TableRow key={entry.seq}>
-                      <TableCell className="vb-audit__seq">{entry.seq}</TableCell>
-                      <TableCell className="vb-audit__time">
-                        <time dateTime={entry.at}>{formatDateTime(entry.at, language)}</time>
-                      </TableCell>
-                      <TableCell>
-                        {who(entry, t)}
-                        {entry.address && (
-                          <span className="vb-meta vb-audit__address">{t.fromAddress(entry.address)}</span>
-                        )}
-                      </TableCell>
-                      <TableCell>
-                        <code className="vb-code">{entry.action}</code>
-                      </TableCell>
-                      <TableCell>
-                        {entry.subject && <code className="vb-code">{entry.subject}</code>}
-                      </TableCell>
-                      <TableCell className="vb-audit__details">
-                        {pairs.length > 0 && (
-                          <ul className="vb-plain-list">
-                            {pairs.map(([key, value]) => (
-                              <li key={key}>
-                                <span className="vb-audit__key">{key}:</span> {value}
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
-          </TableScroll>
-        ))}
+              );
+            })}
+          </DataTable>
+        )}
+      </LoadedList>
       {(more || state.before !== null) && (
         <nav aria-label={t.pagination} className="vb-paging">
           <ul className="vb-audit-paging">

@@ -2,20 +2,15 @@
 // disabling and enabling, making and unmaking administrators; adding a user (the one-time password is
 // shown once); giving a user a role in an organisation.
 import {
-  Alert,
   Button,
   ButtonGroup,
   Heading2,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import {
   addMembership,
   createUser,
@@ -27,16 +22,17 @@ import {
   type User,
   updateUser,
 } from '../api.js';
+import { ErrorMessage, LoadedList, useReloadable, useRequest } from '../components.js';
+import { SubmitButton, TextField } from '../fields.js';
 import {
-  ErrorMessage,
-  Loading,
-  PageHeading,
-  useDocumentTitle,
-  useLastData,
-  useRequest,
-} from '../components.js';
-import { TextField } from '../fields.js';
-import { CheckboxField, OnceSecret, Restricted, SelectField, TableScroll } from '../forms.js';
+  CheckboxField,
+  DataTable,
+  MadeNotice,
+  OnceSecret,
+  RestrictedPage,
+  SelectField,
+  useSubmission,
+} from '../forms.js';
 import { useMessages } from '../i18n.js';
 import { RouterLink } from '../router.js';
 
@@ -44,35 +40,30 @@ const ROLES: Role[] = ['clerk', 'coordinator', 'drafter', 'approver'];
 
 export function AdminUsersPage() {
   const t = useMessages();
-  useDocumentTitle(t.usersTitle);
   return (
-    <>
-      <PageHeading>{t.usersTitle}</PageHeading>
-      <Restricted admin>{(me) => <Users me={me} />}</Restricted>
-    </>
+    <RestrictedPage title={t.usersTitle} admin>
+      {(me) => <Users me={me} />}
+    </RestrictedPage>
   );
 }
 
 function Users({ me }: { me: User }) {
   const t = useMessages();
-  const [version, setVersion] = useState(0);
-  const usersRequest = useRequest((signal) => listUsers(signal), `users:${version}`);
+  const {
+    request: usersRequest,
+    data: users,
+    reload,
+  } = useReloadable((signal) => listUsers(signal), 'users');
   const organisationsRequest = useRequest((signal) => listOrganisations(signal), 'organisations');
-  const users = useLastData(usersRequest);
   const [message, setMessage] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState<number | null>(null);
   const [added, setAdded] = useState<NewUser | null>(null);
-  const addedBox = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (added) addedBox.current?.focus();
-  }, [added]);
 
   function changed(text: string) {
     setMessage(text);
     setError(null);
-    setVersion((v) => v + 1);
+    reload();
   }
 
   function update(user: User, change: { disabled?: boolean; admin?: boolean }) {
@@ -99,94 +90,78 @@ function Users({ me }: { me: User }) {
         {message}
       </Paragraph>
       {error !== null && <ErrorMessage error={error} />}
-      {usersRequest.state === 'failed' && <ErrorMessage error={usersRequest.error} />}
-      {users === null && usersRequest.state === 'loading' && <Loading />}
-      {users !== null &&
-        (users.length === 0 ? (
-          <Paragraph>{t.usersEmpty}</Paragraph>
-        ) : (
-          <TableScroll label={t.usersCaption}>
-            <Table className="vb-table vb-users" busy={usersRequest.state === 'loading'}>
-              <TableCaption>{t.usersCaption}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t.colName}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t.colEmail}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t.colAdmin}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t.colRoles}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t.colStatus}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t.colActions}</TableHeaderCell>
+      <LoadedList request={usersRequest} items={users} empty={t.usersEmpty}>
+        {(items) => (
+          <DataTable
+            caption={t.usersCaption}
+            className="vb-users"
+            columns={[t.colName, t.colEmail, t.colAdmin, t.colRoles, t.colStatus, t.colActions]}
+            busy={usersRequest.state === 'loading'}
+          >
+            {items.map((user) => {
+              const self = user.id === me.id;
+              return (
+                <TableRow key={user.id} className={user.disabled ? 'vb-row--inactive' : undefined}>
+                  <TableHeaderCell scope="row" className="vb-table__row-header">
+                    {user.name} {self && <span className="vb-meta">{t.you}</span>}
+                  </TableHeaderCell>
+                  <TableCell>{user.email}</TableCell>
+                  <TableCell>{user.admin ? t.yes : t.no}</TableCell>
+                  <TableCell>
+                    {user.memberships.length === 0 ? (
+                      t.none
+                    ) : (
+                      <ul className="vb-plain-list">
+                        {user.memberships.map((m) => (
+                          <li key={`${m.organisationId}:${m.role}`}>
+                            {t.roleIn(t.roles[m.role] ?? m.role, m.organisation)}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </TableCell>
+                  <TableCell>{user.disabled ? t.statusDisabled : t.statusActive}</TableCell>
+                  <TableCell>
+                    {!self && (
+                      <ButtonGroup className="vb-row-actions">
+                        <Button
+                          appearance="secondary-action-button"
+                          aria-label={t.actionFor(user.disabled ? t.enable : t.disable, user.name)}
+                          busy={pending === user.id}
+                          onClick={() => pending === null && update(user, { disabled: !user.disabled })}
+                        >
+                          {user.disabled ? t.enable : t.disable}
+                        </Button>
+                        <Button
+                          appearance="secondary-action-button"
+                          aria-label={t.actionFor(user.admin ? t.unmakeAdmin : t.makeAdmin, user.name)}
+                          busy={pending === user.id}
+                          onClick={() => pending === null && update(user, { admin: !user.admin })}
+                        >
+                          {user.admin ? t.unmakeAdmin : t.makeAdmin}
+                        </Button>
+                      </ButtonGroup>
+                    )}
+                  </TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {users.map((user) => {
-                  const self = user.id === me.id;
-                  return (
-                    <TableRow key={user.id} className={user.disabled ? 'vb-row--inactive' : undefined}>
-                      <TableHeaderCell scope="row" className="vb-table__row-header">
-                        {user.name} {self && <span className="vb-meta">{t.you}</span>}
-                      </TableHeaderCell>
-                      <TableCell>{user.email}</TableCell>
-                      <TableCell>{user.admin ? t.yes : t.no}</TableCell>
-                      <TableCell>
-                        {user.memberships.length === 0 ? (
-                          t.none
-                        ) : (
-                          <ul className="vb-plain-list">
-                            {user.memberships.map((m) => (
-                              <li key={`${m.organisationId}:${m.role}`}>
-                                {t.roleIn(t.roles[m.role] ?? m.role, m.organisation)}
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </TableCell>
-                      <TableCell>{user.disabled ? t.statusDisabled : t.statusActive}</TableCell>
-                      <TableCell>
-                        {!self && (
-                          <ButtonGroup className="vb-row-actions">
-                            <Button
-                              appearance="secondary-action-button"
-                              aria-label={t.actionFor(user.disabled ? t.enable : t.disable, user.name)}
-                              busy={pending === user.id}
-                              onClick={() => pending === null && update(user, { disabled: !user.disabled })}
-                            >
-                              {user.disabled ? t.enable : t.disable}
-                            </Button>
-                            <Button
-                              appearance="secondary-action-button"
-                              aria-label={t.actionFor(user.admin ? t.unmakeAdmin : t.makeAdmin, user.name)}
-                              busy={pending === user.id}
-                              onClick={() => pending === null && update(user, { admin: !user.admin })}
-                            >
-                              {user.admin ? t.unmakeAdmin : t.makeAdmin}
-                            </Button>
-                          </ButtonGroup>
-                        )}
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
-          </TableScroll>
-        ))}
+              );
+            })}
+          </DataTable>
+        )}
+      </LoadedList>
 
       <section aria-labelledby="add-user" className="vb-section">
         <Heading2 id="add-user">{t.addUserTitle}</Heading2>
         {added && (
-          <div ref={addedBox} tabIndex={-1} className="vb-focus-target vb-once">
-            <Alert type="ok" className="vb-alert">
-              <Paragraph>{t.userAdded(added.name)}</Paragraph>
-              {added.initialPassword && (
-                <OnceSecret
-                  label={t.initialPasswordLabel}
-                  value={added.initialPassword}
-                  note={t.initialPasswordOnce}
-                />
-              )}
-            </Alert>
-          </div>
+          <MadeNotice key={added.id} message={t.userAdded(added.name)}>
+            {added.initialPassword && (
+              <OnceSecret
+                label={t.initialPasswordLabel}
+                value={added.initialPassword}
+                note={t.initialPasswordOnce}
+              />
+            )}
+          </MadeNotice>
         )}
         <AddUser
           key={added?.id ?? 'new'}
@@ -199,18 +174,20 @@ function Users({ me }: { me: User }) {
 
       <section aria-labelledby="give-role" className="vb-section">
         <Heading2 id="give-role">{t.addRoleTitle}</Heading2>
-        {organisationsRequest.state === 'loading' && <Loading />}
-        {organisationsRequest.state === 'failed' && <ErrorMessage error={organisationsRequest.error} />}
-        {organisationsRequest.state === 'done' &&
-          users !== null &&
-          (organisationsRequest.data.length === 0 ? (
-            <Paragraph>
+        <LoadedList
+          request={organisationsRequest}
+          items={organisationsRequest.state === 'done' && users !== null ? organisationsRequest.data : null}
+          empty={
+            <>
               {t.noOrganisationsYet}{' '}
               <RouterLink href="/beheer/organisaties">{t.addOrganisationTitle}</RouterLink>
-            </Paragraph>
-          ) : (
-            <GiveRole users={users} organisations={organisationsRequest.data} onGiven={changed} />
-          ))}
+            </>
+          }
+        >
+          {(organisations) => (
+            <GiveRole users={users ?? []} organisations={organisations} onGiven={changed} />
+          )}
+        </LoadedList>
       </section>
     </>
   );
@@ -221,24 +198,12 @@ function AddUser({ onAdded }: { onAdded: (user: NewUser) => void }) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [admin, setAdmin] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, send } = useSubmission();
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    createUser({ name: name.trim(), email: email.trim(), admin }).then(
-      (user) => {
-        // the parent shows the new user and renews this form
-        onAdded(user);
-      },
-      (failure: unknown) => {
-        setBusy(false);
-        setError(failure);
-      },
-    );
+    // the parent shows the new user and renews this form
+    send(() => createUser({ name: name.trim(), email: email.trim(), admin }), onAdded);
   }
 
   return (
@@ -263,11 +228,7 @@ function AddUser({ onAdded }: { onAdded: (user: NewUser) => void }) {
         autoComplete="off"
       />
       <CheckboxField label={t.fieldAdmin} description={t.adminHint} checked={admin} onChange={setAdmin} />
-      <div className="vb-form__actions">
-        <Button type="submit" appearance="primary-action-button" busy={busy}>
-          {t.addButton}
-        </Button>
-      </div>
+      <SubmitButton busy={busy}>{t.addButton}</SubmitButton>
     </form>
   );
 }
@@ -285,25 +246,15 @@ function GiveRole({
   const [userId, setUserId] = useState('');
   const [organisation, setOrganisation] = useState('');
   const [role, setRole] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, send } = useSubmission();
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
     const user = users.find((u) => String(u.id) === userId);
     if (!user || !organisation || !role) return;
-    setBusy(true);
-    setError(null);
-    addMembership(user.id, { organisation, role: role as Role }).then(
-      () => {
-        setBusy(false);
-        onGiven(t.roleGiven(user.name, t.roles[role] ?? role, organisation));
-      },
-      (failure: unknown) => {
-        setBusy(false);
-        setError(failure);
-      },
+    send(
+      () => addMembership(user.id, { organisation, role: role as Role }),
+      () => onGiven(t.roleGiven(user.name, t.roles[role] ?? role, organisation)),
     );
   }
 
@@ -338,11 +289,7 @@ function GiveRole({
         required
         options={[choose, ...ROLES.map((r) => ({ value: r, label: t.roles[r] ?? r }))]}
       />
-      <div className="vb-form__actions">
-        <Button type="submit" appearance="primary-action-button" busy={busy}>
-          {t.giveRole}
-        </Button>
-      </div>
+      <SubmitButton busy={busy}>{t.giveRole}</SubmitButton>
     </form>
   );
 }

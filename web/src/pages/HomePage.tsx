@@ -2,8 +2,7 @@
 import { Heading2, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { listPublications } from '../api.js';
 import {
-  ErrorMessage,
-  Loading,
+  LoadedList,
   PageHeading,
   publicationName,
   publicationUrl,
@@ -26,14 +25,14 @@ export function HomePage() {
       <SearchForm />
       <section aria-labelledby="latest-heading" className="vb-section">
         <Heading2 id="latest-heading">{t.latestTitle}</Heading2>
-        {latest.state === 'loading' && <Loading />}
-        {latest.state === 'failed' && <ErrorMessage error={latest.error} />}
-        {latest.state === 'done' &&
-          (latest.data.items.length === 0 ? (
-            <Paragraph>{t.latestEmpty}</Paragraph>
-          ) : (
+        <LoadedList
+          request={latest}
+          items={latest.state === 'done' ? latest.data.items : null}
+          empty={t.latestEmpty}
+        >
+          {(items) => (
             <UnorderedList className="vb-publication-list">
-              {latest.data.items.map((item) => (
+              {items.map((item) => (
                 <UnorderedListItem key={item.id} className="vb-publication-list__item">
                   <RouterLink href={publicationUrl(item.id)}>{publicationName(item, t)}</RouterLink>
                   <span className="vb-meta">
@@ -49,7 +48,8 @@ export function HomePage() {
                 </UnorderedListItem>
               ))}
             </UnorderedList>
-          ))}
+          )}
+        </LoadedList>
       </section>
     </>
   );

@@ -5,10 +5,6 @@ import {
   Alert,
   Button,
   ButtonGroup,
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   FormField,
   FormFieldDescription,
   FormLabel,
@@ -20,6 +16,7 @@ import { type ImportResponse, importFile } from '../api.js';
 import { canImport, signInUrl, useAuth } from '../auth.js';
 import {
   ErrorMessage,
+  Facts,
   Loading,
   PageHeading,
   publicationName,
@@ -46,28 +43,15 @@ function Preview({ file, result }: { file: File; result: ImportResponse }) {
     : (pub.title ?? '');
   return (
     <>
-      <DataList className="vb-import-data">
-        <DataListItem>
-          <DataListKey>{t.previewFile}</DataListKey>
-          <DataListValue>{file.name}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{t.previewId}</DataListKey>
-          <DataListValue>{result.id ?? t.noId}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{t.previewTitleField}</DataListKey>
-          <DataListValue lang="nl">{name}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{t.previewKind}</DataListKey>
-          <DataListValue>{t.kinds[pub.kind]}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{t.previewQuestions}</DataListKey>
-          <DataListValue>{String(result.questions)}</DataListValue>
-        </DataListItem>
-      </DataList>
+      <Facts
+        items={[
+          { label: t.previewFile, value: file.name },
+          { label: t.previewId, value: result.id ?? t.noId },
+          { label: t.previewTitleField, value: name, lang: 'nl' },
+          { label: t.previewKind, value: t.kinds[pub.kind] },
+          { label: t.previewQuestions, value: String(result.questions) },
+        ]}
+      />
       <section aria-labelledby="warnings-heading" className="vb-section">
         <h3 id="warnings-heading" className="utrecht-heading-3">
           {t.previewWarnings} ({result.warnings.length})

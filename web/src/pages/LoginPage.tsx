@@ -1,11 +1,11 @@
 // Sign in: /inloggen?terug=/importeren. E-mail address and password; after signing in, back to where the
 // user came from (a path within the app only). A wrong password or too many tries is said plainly.
-import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, signIn } from '../api.js';
 import { safeReturnPath, ssoOffered, useAuth } from '../auth.js';
 import { errorText, Loading, PageHeading, useDocumentTitle } from '../components.js';
-import { TextField } from '../fields.js';
+import { SubmitButton, TextField } from '../fields.js';
 import { type Messages, useMessages } from '../i18n.js';
 import { navigate, RouterLink } from '../router.js';
 
@@ -124,11 +124,7 @@ export function LoginPage({ search }: { search: string }) {
               required
               maxLength={1024}
             />
-            <div className="vb-form__actions">
-              <Button type="submit" appearance="primary-action-button" busy={busy}>
-                {busy ? t.signingIn : t.signInButton}
-              </Button>
-            </div>
+            <SubmitButton busy={busy}>{busy ? t.signingIn : t.signInButton}</SubmitButton>
           </form>
         </>
       )}

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { WordChecker } from '../extract/word-list.js';
 import { ReadError } from '../read/errors.js';
-import { READER_VERSION, readPublication } from '../read/index.js';
+import { READER_VERSION, readPublication, readSource } from '../read/index.js';
 import type { Analyzer } from '../search/analysis.js';
 import { indexTerms } from '../search/index-terms.js';
 import type { SaveOutcome, Store } from '../store/store.js';
@@ -17,6 +17,23 @@ export interface Imported {
   id: string;
   outcome: SaveOutcome;
   questions: number;
+}
+
+/** Reads (with the reader its content calls for) and stores one source file. Throws ReadError when it cannot be stored. */
+export async function importSource(
+  ctx: ImportContext,
+  bytes: Uint8Array,
+  fileName: string | null,
+): Promise<Imported> {
+  const hash = createHash('sha256').update(`${READER_VERSION}\n`).update(bytes).digest('hex');
+  const pub = readSource(bytes, { fileName, words: ctx.words });
+  if (!pub.id) throw new ReadError('unreadable', 'no official id (kst-…, ah-tk-…) in the file or its name');
+  const outcome = await ctx.store.savePublication(
+    pub,
+    { hash, file: fileName },
+    indexTerms(pub, ctx.analyzer),
+  );
+  return { id: pub.id, outcome, questions: pub.sections.reduce((n, s) => n + s.questions.length, 0) };
 }
 
 /** Reads and stores one source text. Throws ReadError for a source that cannot be stored. */

@@ -36,6 +36,11 @@ function describe(error: unknown): string {
 
 /** The text of a file ('-' is stdin). Throws ReadError with a plain reason. */
 export async function readSourceText(path: string): Promise<string> {
+  return decodeText(await readSourceBytes(path));
+}
+
+/** The bytes of a file ('-' is stdin), for the reader that detects its kind. Throws ReadError with a plain reason. */
+export async function readSourceBytes(path: string): Promise<Uint8Array> {
   let bytes: Uint8Array;
   try {
     if (path === '-') bytes = await readStdin();
@@ -51,10 +56,10 @@ export async function readSourceText(path: string): Promise<string> {
     if (error instanceof ReadError) throw error;
     throw new ReadError('unreadable', describe(error));
   }
-  return decodeText(bytes);
+  return bytes;
 }
 
-/** The source files a folder holds, recursively: text files, not hidden ones, in name order. */
+/** The source files a folder holds, recursively: text and XML files (not metadata files, not hidden ones), in name order. */
 async function filesIn(dir: string): Promise<string[]> {
   const out: string[] = [];
   const entries = await readdir(dir, { withFileTypes: true });
@@ -63,7 +68,8 @@ async function filesIn(dir: string): Promise<string[]> {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await filesIn(path)));
-    else if (entry.isFile() && /\.txt$/i.test(entry.name)) out.push(path);
+    else if (entry.isFile() && /\.(txt|xml)$/i.test(entry.name) && !/metadata/i.test(entry.name))
+      out.push(path);
   }
   return out;
 }

@@ -1,7 +1,10 @@
 // What kind of file a source is, by its content (magic bytes), not its name: the one place that
 // decides which reader gets it, or why none does.
 
-export type SourceKind = { kind: 'text' } | { kind: 'unsupported'; what: string; reason: string };
+export type SourceKind =
+  | { kind: 'text' }
+  | { kind: 'xml' }
+  | { kind: 'unsupported'; what: string; reason: string };
 
 const MAGIC: { bytes: number[]; what: string; reason: string }[] = [
   { bytes: [0x25, 0x50, 0x44, 0x46], what: 'PDF', reason: 'PDF files are not read yet; upload the text' },
@@ -32,5 +35,18 @@ export function detectSource(bytes: Uint8Array): SourceKind {
   if (bytes.subarray(0, 8192).includes(0)) {
     return { kind: 'unsupported', what: 'binary data', reason: 'not a text file' };
   }
+  const head = Buffer.from(bytes.subarray(0, 4096))
+    .toString('latin1')
+    .replace(/^\xEF\xBB\xBF/, '')
+    .trimStart();
+  if (/^<!doctype html|^<html[\s>]/i.test(head)) {
+    return {
+      kind: 'unsupported',
+      what: 'HTML page',
+      reason: 'web pages are not read yet; upload the text or the official XML',
+    };
+  }
+  // XML goes to the reader of the official format (src/read/xml), which refuses any other root with a reason.
+  if (/^<\?xml[\s?]/.test(head) || /^<officiele-publicatie[\s>]/.test(head)) return { kind: 'xml' };
   return { kind: 'text' };
 }

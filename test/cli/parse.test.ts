@@ -61,7 +61,7 @@ describe('vraagbaak parse', () => {
       lines.map((l) => l.replace(dir, 'DIR')),
       [
         'vraagbaak: DIR/leeg.txt: the file is empty',
-        'vraagbaak: DIR/plaatje.png: binary data (NUL bytes), not text',
+        'vraagbaak: DIR/plaatje.png: PNG image: images hold no text to read',
         'vraagbaak: DIR/verhaal.txt: no questions and answers found: no numbered questions, answer markers or publication header',
         'vraagbaak: DIR/bestaat-niet.txt: file not found',
       ],

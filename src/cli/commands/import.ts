@@ -1,10 +1,10 @@
 // `vraagbaak import PATH…`: read sources into the archive, each publication whole or not at all.
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { importText } from '../../archive/import.js';
+import { importSource } from '../../archive/import.js';
 import { isReadError } from '../../read/errors.js';
 import { withArchive } from '../context.js';
-import { expandPaths, readSourceText } from '../files.js';
+import { expandPaths, readSourceBytes } from '../files.js';
 import { fail } from '../output.js';
 
 interface Summary {
@@ -47,8 +47,8 @@ export function registerImport(program: Command): void {
         let done = 0;
         for (const file of files) {
           try {
-            const text = await readSourceText(file);
-            const result = await importText(ctx, text, file === '-' ? null : file);
+            const bytes = await readSourceBytes(file);
+            const result = await importSource(ctx, bytes, file === '-' ? null : file);
             summary[result.outcome]++;
             if (result.outcome !== 'unchanged') summary.questions += result.questions;
           } catch (error) {

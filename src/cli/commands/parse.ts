@@ -3,9 +3,9 @@ import type { Command } from 'commander';
 import { loadDutchWordList } from '../../extract/word-list.js';
 import type { Publication } from '../../model/publication.js';
 import { isReadError } from '../../read/errors.js';
-import { readPublication } from '../../read/index.js';
+import { readSource } from '../../read/index.js';
 import { isRenderFormat, RENDER_FORMATS, render } from '../../render/index.js';
-import { readSourceText } from '../files.js';
+import { readSourceBytes } from '../files.js';
 import { fail, UsageError } from '../output.js';
 
 interface ParseOptions {
@@ -34,8 +34,8 @@ export function registerParse(program: Command): void {
       let failed = 0;
       for (const file of files) {
         try {
-          const text = await readSourceText(file);
-          read.push(readPublication(text, { fileName: file === '-' ? null : file, words }));
+          const bytes = await readSourceBytes(file);
+          read.push(readSource(bytes, { fileName: file === '-' ? null : file, words }));
         } catch (error) {
           if (!isReadError(error)) throw error;
           const where = error.line ? `:${error.line}` : '';

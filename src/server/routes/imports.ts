@@ -1,11 +1,10 @@
 // POST /api/v1/imports: upload one source file; read it (dry run) or read and store it.
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { type ImportContext, importText } from '../../archive/import.js';
+import { type ImportContext, importSource } from '../../archive/import.js';
 import { importPolicy } from '../../auth/policies/imports.js';
 import { detectSource } from '../../read/detect.js';
-import { readPublication } from '../../read/index.js';
-import { decodeText } from '../../read/source.js';
+import { readSource } from '../../read/index.js';
 import { HttpProblem } from '../problem.js';
 import { importQuerySchema, importResponseSchema, problems } from '../schemas.js';
 
@@ -30,7 +29,7 @@ export async function importRoutes(app: FastifyInstance, ctx: ImportContext, lim
   // Raw bodies as bytes (the reader decides the encoding), for this route only.
   app.removeContentTypeParser(['text/plain', 'application/json']);
   app.addContentTypeParser(
-    ['text/plain', 'text/markdown', 'application/octet-stream'],
+    ['text/plain', 'text/markdown', 'application/octet-stream', 'application/xml', 'text/xml'],
     { parseAs: 'buffer', bodyLimit: limit },
     (_request, body, done) => done(null, body),
   );
@@ -44,7 +43,7 @@ export async function importRoutes(app: FastifyInstance, ctx: ImportContext, lim
       schema: {
         summary: 'Upload a publication (a text file); dryRun=true reads it without storing',
         description:
-          'The body is the file itself (text/plain or application/octet-stream) or a multipart form with one ' +
+          'The body is the file itself (text, or the official XML; as text/plain, application/xml or application/octet-stream) or a multipart form with one ' +
           'field "file". Not a readable publication: 422 saying what and where; over the upload limit: 413; ' +
           'not a text file (PDF, ZIP, binary): 415. Nothing is stored then.',
         tags: ['imports'],
@@ -61,10 +60,9 @@ export async function importRoutes(app: FastifyInstance, ctx: ImportContext, lim
       if (bytes.length === 0) throw new HttpProblem(400, 'the file is empty');
       const source = detectSource(bytes);
       if (source.kind === 'unsupported') throw new HttpProblem(415, `${source.what}: ${source.reason}`);
-      const text = decodeText(bytes);
       const fileName = request.query.fileName ?? name;
       if (request.query.dryRun) {
-        const pub = readPublication(text, { fileName, words: ctx.words });
+        const pub = readSource(bytes, { fileName, words: ctx.words });
         const questions = pub.sections.reduce((n, s) => n + s.questions.length, 0);
         if (!pub.id)
           throw new HttpProblem(422, 'no official id (kst-…, ah-tk-…) in the text or the file name');
@@ -77,7 +75,7 @@ export async function importRoutes(app: FastifyInstance, ctx: ImportContext, lim
           publication: pub,
         };
       }
-      const imported = await importText(ctx, text, fileName);
+      const imported = await importSource(ctx, bytes, fileName);
       const stored = await ctx.store.getPublication(imported.id);
       if (!stored) throw new Error(`publication ${imported.id} was saved but cannot be read back`);
       reply.code(imported.outcome === 'imported' ? 201 : 200);

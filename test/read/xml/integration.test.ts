@@ -1,0 +1,64 @@
+// The official XML reaches its reader from every door: readSource, the CLI, the upload endpoint.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { detectSource } from '../../../src/read/detect.js';
+import { ReadError } from '../../../src/read/errors.js';
+import { readSource } from '../../../src/read/index.js';
+import { words } from '../../helpers/read.js';
+import { startTestServer } from '../../helpers/test-server.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const sample = join(root, 'test/fixtures/xml/ah-tk-20202021-3235.xml');
+
+test('detection by content: XML to the XML reader, text to the text reader, HTML refused', () => {
+  const xml = readFileSync(sample);
+  assert.deepEqual(detectSource(xml), { kind: 'xml' });
+  assert.equal(readSource(xml, { fileName: null, words }).source.reader, 'xml');
+  assert.equal(detectSource(Buffer.from('Vraag 1\nHoeveel?')).kind, 'text');
+  assert.equal(detectSource(Buffer.from('<!DOCTYPE html><html><body>x</body></html>')).kind, 'unsupported');
+  assert.throws(
+    () => readSource(Buffer.from('<html><body>x</body></html>'), { fileName: null, words }),
+    ReadError,
+  );
+});
+
+test('vraagbaak parse reads the XML and says what is wrong with XML it cannot read', () => {
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+  const ok = run('parse', sample, '--format', 'json');
+  assert.equal(ok.status, 0, ok.stderr);
+  const pub = JSON.parse(ok.stdout) as { id: string; source: { reader: string } };
+  assert.equal(pub.id, 'ah-tk-20202021-3235');
+  assert.equal(pub.source.reader, 'xml');
+  const bad = run('parse', join(root, 'test/fixtures/xml/kst-32545-143.xml'));
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /kst-32545-143\.xml: .*no questions and answers/);
+});
+
+test('the upload endpoint stores official XML, and it is found by search', async () => {
+  const server = await startTestServer({ fixtures: false });
+  try {
+    const response = await fetch(`${server.url}/api/v1/imports`, {
+      method: 'POST',
+      body: readFileSync(sample),
+      headers: { 'content-type': 'application/xml', authorization: `Bearer ${server.adminToken}` },
+    });
+    assert.equal(response.status, 201, await response.clone().text());
+    const body = (await response.json()) as { id: string; questions: number };
+    assert.equal(body.id, 'ah-tk-20202021-3235');
+    assert.equal(body.questions, 9);
+    const found = (await (await fetch(`${server.url}/api/v1/search?q=overbruggingsregeling`)).json()) as {
+      results: { publication: { id: string } }[];
+    };
+    assert.equal(found.results[0]?.publication.id, 'ah-tk-20202021-3235');
+  } finally {
+    await server.close();
+  }
+});

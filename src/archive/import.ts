@@ -1,6 +1,7 @@
 // Import: read a source, analyse it for search, store it whole. Shared by the CLI and the API.
 import { createHash } from 'node:crypto';
 import type { WordChecker } from '../extract/word-list.js';
+import type { Publication } from '../model/publication.js';
 import { ReadError } from '../read/errors.js';
 import { READER_VERSION, readPublication, readSource } from '../read/index.js';
 import type { Analyzer } from '../search/analysis.js';
@@ -25,9 +26,22 @@ export async function importSource(
   bytes: Uint8Array,
   fileName: string | null,
 ): Promise<Imported> {
-  const hash = createHash('sha256').update(`${READER_VERSION}\n`).update(bytes).digest('hex');
-  const pub = readSource(bytes, { fileName, words: ctx.words });
-  if (!pub.id) throw new ReadError('unreadable', 'no official id (kst-…, ah-tk-…) in the file or its name');
+  return save(ctx, readSource(bytes, { fileName, words: ctx.words }), sourceHash(bytes), fileName);
+}
+
+// The reader's version is part of the hash: a better reader re-reads unchanged files.
+function sourceHash(source: string | Uint8Array): string {
+  return createHash('sha256').update(`${READER_VERSION}\n`).update(source).digest('hex');
+}
+
+async function save(
+  ctx: ImportContext,
+  pub: Publication,
+  hash: string,
+  fileName: string | null,
+): Promise<Imported> {
+  if (!pub.id)
+    throw new ReadError('unreadable', 'no official id (kst-…, ah-tk-…) in the text or the file name');
   const outcome = await ctx.store.savePublication(
     pub,
     { hash, file: fileName },
@@ -42,15 +56,5 @@ export async function importText(
   text: string,
   fileName: string | null,
 ): Promise<Imported> {
-  // The reader's version is part of the hash: a better reader re-reads unchanged files.
-  const hash = createHash('sha256').update(`${READER_VERSION}\n`).update(text).digest('hex');
-  const pub = readPublication(text, { fileName, words: ctx.words });
-  if (!pub.id)
-    throw new ReadError('unreadable', 'no official id (kst-…, ah-tk-…) in the text or the file name');
-  const outcome = await ctx.store.savePublication(
-    pub,
-    { hash, file: fileName },
-    indexTerms(pub, ctx.analyzer),
-  );
-  return { id: pub.id, outcome, questions: pub.sections.reduce((n, s) => n + s.questions.length, 0) };
+  return save(ctx, readPublication(text, { fileName, words: ctx.words }), sourceHash(text), fileName);
 }

@@ -3,13 +3,13 @@ import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { importText } from '../../archive/import.js';
+import { importSource } from '../../archive/import.js';
 import { Auth } from '../../auth/auth.js';
 import { authConfig, ConfigError, loadConfig, loadSecret, oidcSettings, secretPath } from '../../config.js';
 import { isReadError } from '../../read/errors.js';
 import { buildServer, DEFAULT_UPLOAD_LIMIT } from '../../server/app.js';
 import { openArchive, withArchive } from '../context.js';
-import { expandPaths, readSourceText } from '../files.js';
+import { expandPaths, readSourceBytes } from '../files.js';
 import { UsageError } from '../output.js';
 
 /** dist/web, from src/cli/commands (tsx) and dist/cli/commands (built) alike. */
@@ -43,7 +43,7 @@ async function importSamples(db: string | undefined, dir: string): Promise<void>
     let stored = 0;
     for (const file of files) {
       try {
-        await importText(ctx, await readSourceText(file), file);
+        await importSource(ctx, await readSourceBytes(file), file);
         stored++;
       } catch (error) {
         if (!isReadError(error)) throw error;

@@ -15,6 +15,28 @@ export interface Segment {
   questionRefs: boolean;
 }
 
+/**
+ * The texts a publication's references and amounts are found in, in the order every reader uses: the
+ * header's scope, each question with its answer, each footnote.
+ */
+export function publicationSegments(
+  scope: string,
+  questions: readonly { number: number | null; question: string; answer: string | null }[],
+  footnotes: readonly { question: number | null; text: string | null }[],
+): Segment[] {
+  return [
+    { question: null, text: scope, questionRefs: false },
+    ...questions.map((q) => ({
+      question: q.number,
+      text: q.answer ? `${q.question}\n\n${q.answer}` : q.question,
+      questionRefs: true,
+    })),
+    ...footnotes.flatMap((f) =>
+      f.text ? [{ question: f.question, text: f.text, questionRefs: false }] : [],
+    ),
+  ];
+}
+
 // NUL is no whitespace, so no pattern can match across two segments.
 const SEPARATOR = '\n\u0000\n';
 

@@ -19,7 +19,7 @@ import { sessionOfDate } from '../../model/session.js';
 import { ReadError } from '../errors.js';
 import { removeArtefacts } from './artefacts.js';
 import { type MarkedParagraph, withMarkers } from './blocks.js';
-import { extractReferencesAndAmounts, type Segment } from './extraction.js';
+import { extractReferencesAndAmounts, publicationSegments } from './extraction.js';
 import { type MarkerCounter, removeFootnoteBlocks, splitFootnoteMarkers } from './footnotes.js';
 import { kindOfDocType, readHeader } from './header.js';
 import { measureShape, normaliseText, splitLines } from './lines.js';
@@ -172,18 +172,9 @@ export function readText(input: string, options: TextReadOptions): Publication {
   // References and amounts, each extractor once over the whole publication.
   const scopeParagraphs = header.scope.map((i) => paragraphs[i]!);
   const scopeText = scopeParagraphs.map((p) => p.text).join('\n\n');
-  const segments: Segment[] = [
-    { question: null, text: scopeText, questionRefs: false },
-    ...allQuestions.map((q) => ({
-      question: q.number,
-      text: q.answer ? `${q.question}\n\n${q.answer}` : q.question,
-      questionRefs: true,
-    })),
-    ...footnotes.flatMap((f) =>
-      f.text ? [{ question: f.question, text: f.text, questionRefs: false }] : [],
-    ),
-  ];
-  const { references, amounts, refersTo } = extractReferencesAndAmounts(segments);
+  const { references, amounts, refersTo } = extractReferencesAndAmounts(
+    publicationSegments(scopeText, allQuestions, footnotes),
+  );
   allQuestions.forEach((q, i) => {
     q.refersTo = refersTo[i + 1]!;
   });

@@ -26,7 +26,7 @@ import {
 } from '../../model/publication.js';
 import { sessionOfDate } from '../../model/session.js';
 import { ReadError } from '../errors.js';
-import { extractReferencesAndAmounts, type Segment } from '../text/extraction.js';
+import { extractReferencesAndAmounts, publicationSegments } from '../text/extraction.js';
 import { kindOfDocType } from '../text/header.js';
 import { BodyContext, blocks, type ExtRef, inline, lineOf } from './blocks.js';
 import { readMetadata, type XmlMetadata } from './metadata.js';
@@ -486,18 +486,7 @@ function readXmlUnguarded(input: string | Uint8Array, options: XmlReadOptions): 
 
   // References: tagged `extref`s first, then what the shared extractors find in the plain text.
   const scope = blocksText(built.scopeBlocks);
-  const segments: Segment[] = [
-    { question: null, text: scope, questionRefs: false },
-    ...questions.map((q) => ({
-      question: q.number,
-      text: q.answer ? `${q.question}\n\n${q.answer}` : q.question,
-      questionRefs: true,
-    })),
-    ...footnotes.flatMap((f) =>
-      f.text ? [{ question: f.question, text: f.text, questionRefs: false }] : [],
-    ),
-  ];
-  const found = extractReferencesAndAmounts(segments);
+  const found = extractReferencesAndAmounts(publicationSegments(scope, questions, footnotes));
   questions.forEach((q, i) => {
     q.refersTo = found.refersTo[i + 1]!;
   });

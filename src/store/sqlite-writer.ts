@@ -4,7 +4,7 @@
 import { deflateRawSync } from 'node:zlib';
 import type SQLite from 'better-sqlite3';
 import type { Publication } from '../model/publication.js';
-import { createShard, listShards, shardOf, shardTable } from './index-shards.js';
+import { createShard, listShards, optimizeShard, shardOf, shardTable } from './index-shards.js';
 import { encodeVector } from './term-vectors.js';
 
 /** The analysed terms of one question, in the order of publication.sections[].questions[]. */
@@ -76,6 +76,8 @@ export function createWriter(raw: SQLite.Database, shardSize: number, onNewShard
   const shard = (k: number): void => {
     if (shards.has(k)) return;
     createShard(raw, k);
+    // The shard before is full now: merged once, it stays fast to search.
+    if (shards.has(k - 1)) optimizeShard(raw, k - 1);
     shards.add(k);
     onNewShard();
   };

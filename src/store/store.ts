@@ -9,11 +9,11 @@ import { Publication } from '../model/publication.js';
 import { AccountStore } from './accounts.js';
 import { FacetCounter, type FacetCounts } from './facet-counts.js';
 import { filterToken } from './filter-terms.js';
-import { listShards, shardSize, shardTable, vocabTable } from './index-shards.js';
+import { listShards, optimizeShard, shardSize, shardTable, vocabTable } from './index-shards.js';
 import type { Database } from './schema.js';
 import { migrate, openSqlite } from './sqlite.js';
 import { createWriter, type QuestionTerms, type SaveOutcome } from './sqlite-writer.js';
-import { createScorer, type Phrase, type RankStats } from './term-vectors.js';
+import { createScorer, type Phrase, type RankStats, vectorSize } from './term-vectors.js';
 
 export type { QuestionTerms, SaveOutcome } from './sqlite-writer.js';
 
@@ -143,7 +143,7 @@ export class Store {
   /** Whether every indexed question has a term vector; read once. */
   private vectorRanking: boolean | null = null;
   private indexTotals: { questions: number; tokens: number } | null = null;
-  private vectorsOf: SQLite.Statement<[string], { id: number; vector: Buffer }> | null = null;
+  private vectorsOf: SQLite.Statement<[string], { ids: string | null; vectors: Buffer | null }> | null = null;
   /** SQLite's data_version when the caches were filled: another process's commit changes it. */
   private dataVersion: number | null = null;
 
@@ -179,6 +179,16 @@ export class Store {
 
   auditEntries(query: AuditQuery): AuditRecord[] {
     return listAudit(this.raw, query);
+  }
+
+  /** Merges every index shard's segments (see optimizeShard); returns the shards merged, oldest first. */
+  optimizeIndex(onShard: (k: number) => void = () => {}): number[] {
+    const shards = listShards(this.raw).reverse();
+    for (const k of shards) {
+      optimizeShard(this.raw, k);
+      onShard(k);
+    }
+    return shards;
   }
 
   async migrate(): Promise<string[]> {
@@ -243,17 +253,26 @@ export class Store {
   ): Promise<void> {
     if (candidates.length === 0) return;
     const score = createScorer(phrases, await this.rankStats(phrases));
+    // All the vectors in one blob, in id order: a Buffer per row would cost more than reading them.
+    // group_concat keeps a blob's bytes (text in a UTF-8 database is not re-encoded) and each vector
+    // says its own length, so the blob splits back without separators.
     this.vectorsOf ??= this.raw.prepare(
-      'SELECT id, vector FROM question_vectors WHERE id IN (SELECT value FROM json_each(?))',
+      `SELECT group_concat(id) AS ids, CAST(group_concat(vector, '') AS BLOB) AS vectors
+       FROM (SELECT id, vector FROM question_vectors WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id)`,
     );
-    const vectors = new Map<number, Buffer>();
-    // In id order SQLite reads the table's pages in order.
     const ids = candidates.map((c) => c.id).sort((a, b) => a - b);
-    for (const row of this.vectorsOf.all(JSON.stringify(ids))) vectors.set(row.id, row.vector);
-    for (const c of candidates) {
-      const vector = vectors.get(c.id);
-      c.score = vector ? score(vector) : 0;
+    const row = this.vectorsOf.get(JSON.stringify(ids));
+    const scores = new Map<number, number>();
+    if (row?.ids && row.vectors) {
+      const found = row.ids.split(',');
+      let at = 0;
+      for (const id of found) {
+        const size = vectorSize(row.vectors, at);
+        scores.set(Number(id), score(row.vectors.subarray(at, at + size)));
+        at += size;
+      }
     }
+    for (const c of candidates) c.score = scores.get(c.id) ?? 0;
   }
 
   /**

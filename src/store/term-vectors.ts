@@ -58,6 +58,11 @@ export function encodeVector(columns: VectorColumns): { vector: Buffer; length: 
   return { vector, length };
 }
 
+/** The bytes the vector starting at `at` takes: its header, 3 bytes a hash and 1 a weight per term. */
+export function vectorSize(vectors: Uint8Array, at: number): number {
+  return 4 + 4 * (vectors[at + 2]! | (vectors[at + 3]! << 8));
+}
+
 export function vectorLength(vector: Uint8Array): number {
   return vector[0]! | (vector[1]! << 8);
 }

@@ -1,6 +1,17 @@
 // The one error type readers throw. Callers (CLI, API) turn it into a one-line message;
 // anything else escaping a reader is a bug.
-export type ReadErrorCode = 'empty' | 'binary' | 'too-large' | 'not-a-publication' | 'unreadable';
+export type ReadErrorCode =
+  | 'empty'
+  | 'binary'
+  | 'too-large'
+  | 'not-a-publication'
+  | 'unreadable'
+  /** A file cut off before its end (a truncated PDF, DOCX or XML). */
+  | 'truncated'
+  /** A password-protected PDF or DOCX. */
+  | 'encrypted'
+  /** A PDF without text (a scan): there is nothing to read without OCR. */
+  | 'no-text-layer';
 
 export class ReadError extends Error {
   override readonly name = 'ReadError';

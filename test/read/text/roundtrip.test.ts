@@ -2,10 +2,9 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import type { Publication } from '../../../src/model/publication.js';
 import { readText } from '../../../src/read/text/index.js';
 import { renderText } from '../../../src/render/text.js';
-import { FIXTURES, words } from '../../helpers/read.js';
+import { comparable, FIXTURES, words } from '../../helpers/read.js';
 
 const LAYOUTS = new URL('../../fixtures/layouts/', import.meta.url);
 const sources = [FIXTURES, LAYOUTS].flatMap((dir) =>
@@ -13,15 +12,6 @@ const sources = [FIXTURES, LAYOUTS].flatMap((dir) =>
     .filter((n) => n.endsWith('.txt'))
     .map((name) => ({ name, text: readFileSync(new URL(name, dir), 'utf8') })),
 );
-
-/** What may differ between a source and its rendering: where things stood, and the reader's notes. */
-function comparable(pub: Publication) {
-  return {
-    ...pub,
-    source: null,
-    sections: pub.sections.map((s) => ({ ...s, questions: s.questions.map((q) => ({ ...q, line: null })) })),
-  };
-}
 
 describe('text rendering reads back to the same tree', () => {
   for (const { name, text: source } of sources) {

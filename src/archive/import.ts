@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { WordChecker } from '../extract/word-list.js';
 import type { Publication } from '../model/publication.js';
+import type { ReaderName } from '../read/detect.js';
 import { ReadError } from '../read/errors.js';
 import { READER_VERSION, readPublication, readSource } from '../read/index.js';
 import type { Analyzer } from '../search/analysis.js';
@@ -18,6 +19,8 @@ export interface Imported {
   id: string;
   outcome: SaveOutcome;
   questions: number;
+  /** The reader that read the source (chosen by its content). */
+  reader?: ReaderName;
 }
 
 /** Reads (with the reader its content calls for) and stores one source file. Throws ReadError when it cannot be stored. */
@@ -25,8 +28,10 @@ export async function importSource(
   ctx: ImportContext,
   bytes: Uint8Array,
   fileName: string | null,
+  metadata: Uint8Array | null = null,
 ): Promise<Imported> {
-  return save(ctx, readSource(bytes, { fileName, words: ctx.words }), sourceHash(bytes), fileName);
+  const { publication, reader } = await readSource(bytes, { fileName, words: ctx.words, metadata });
+  return { ...(await save(ctx, publication, sourceHash(bytes), fileName)), reader };
 }
 
 // The reader's version is part of the hash: a better reader re-reads unchanged files.

@@ -1,6 +1,6 @@
 // File access for the CLI: read a path or stdin, and say what went wrong in plain words.
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ReadError } from '../read/errors.js';
 import { decodeText } from '../read/source.js';
 
@@ -59,7 +59,32 @@ export async function readSourceBytes(path: string): Promise<Uint8Array> {
   return bytes;
 }
 
-/** The source files a folder holds, recursively: text and XML files (not metadata files, not hidden ones), in name order. */
+/**
+ * The KOOP metadata record of an official XML file, when it lies beside it: `ID.metadata.xml` in the
+ * same folder, `metadata.xml` there, or the repository's layout `…/xml/ID.xml` + `…/metadata/metadata.xml`.
+ */
+export async function metadataBeside(path: string): Promise<Uint8Array | null> {
+  if (path === '-' || !/\.xml$/i.test(path)) return null;
+  const dir = dirname(path);
+  const candidates = [
+    path.replace(/\.xml$/i, '.metadata.xml'),
+    join(dir, 'metadata.xml'),
+    join(dir, '..', 'metadata', 'metadata.xml'),
+  ];
+  for (const candidate of candidates) {
+    try {
+      const info = await stat(candidate);
+      if (info.isFile() && info.size <= MAX_FILE_BYTES) return await readFile(candidate);
+    } catch {
+      // Not there: try the next place.
+    }
+  }
+  return null;
+}
+
+const SOURCE_FILE = /\.(txt|xml|html?|xhtml|pdf|docx)$/i;
+
+/** The source files a folder holds, recursively (text, XML, HTML, PDF, DOCX; not metadata files, not hidden ones), in name order. */
 async function filesIn(dir: string): Promise<string[]> {
   const out: string[] = [];
   const entries = await readdir(dir, { withFileTypes: true });
@@ -68,8 +93,7 @@ async function filesIn(dir: string): Promise<string[]> {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await filesIn(path)));
-    else if (entry.isFile() && /\.(txt|xml)$/i.test(entry.name) && !/metadata/i.test(entry.name))
-      out.push(path);
+    else if (entry.isFile() && SOURCE_FILE.test(entry.name) && !/metadata/i.test(entry.name)) out.push(path);
   }
   return out;
 }

@@ -1,8 +1,8 @@
-// Picks the reader for a source by its content (src/read/detect.ts): text or the official XML so far;
-// PDF, DOCX and HTML readers will be chosen here too.
+// Picks the reader for a source by its content (src/read/detect.ts): text, the official XML, HTML,
+// PDF or DOCX.
 import type { WordChecker } from '../extract/word-list.js';
 import type { Publication } from '../model/publication.js';
-import { detectSource } from './detect.js';
+import { detectSource, READER_LABELS, type ReaderName } from './detect.js';
 import { ReadError } from './errors.js';
 import { decodeText } from './source.js';
 import { readText } from './text/index.js';
@@ -14,17 +14,38 @@ export const READER_VERSION = 1;
 export interface ReadOptions {
   fileName?: string | null;
   words: WordChecker;
+  /** For the official XML: its metadata.xml, when it lies beside the file (ids, titles, dates). */
+  metadata?: Uint8Array | null;
 }
 
 export function readPublication(text: string, options: ReadOptions): Publication {
   return readText(text, options);
 }
 
-/** Reads a source file's bytes with the reader its content calls for. Throws ReadError saying why not. */
-export function readSource(bytes: Uint8Array, options: ReadOptions): Publication {
+export interface ReadResult {
+  publication: Publication;
+  /** The reader that read it, chosen by content (src/read/detect.ts). */
+  reader: ReaderName;
+}
+
+/**
+ * Reads a source file's bytes with the reader its content calls for, and says which one it was.
+ * Throws ReadError saying why not; nothing else (the binary readers convert their libraries' errors).
+ */
+export async function readSource(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
   if (bytes.length === 0) throw new ReadError('empty', 'the file is empty');
   const source = detectSource(bytes);
   if (source.kind === 'unsupported') throw new ReadError('binary', `${source.what}: ${source.reason}`);
-  if (source.kind === 'xml') return readXml(bytes, { fileName: options.fileName ?? null });
-  return readText(decodeText(bytes), options);
+  const reader = source.kind;
+  const fileName = options.fileName ?? null;
+  switch (reader) {
+    case 'xml':
+      return { reader, publication: readXml(bytes, { fileName, metadata: options.metadata ?? null }) };
+    case 'pdf':
+    case 'docx':
+    case 'html':
+      throw new ReadError('binary', `${READER_LABELS[reader]}: this reader is not wired in yet`);
+    case 'text':
+      return { reader, publication: readText(decodeText(bytes), options) };
+  }
 }

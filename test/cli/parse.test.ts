@@ -62,6 +62,7 @@ describe('vraagbaak parse', () => {
       [
         'vraagbaak: DIR/leeg.txt: the file is empty',
         'vraagbaak: DIR/plaatje.png: PNG image: images hold no text to read',
+        `${fixture}: text reader, 24 questions`,
         'vraagbaak: DIR/verhaal.txt: no questions and answers found: no numbered questions, answer markers or publication header',
         'vraagbaak: DIR/bestaat-niet.txt: file not found',
       ],

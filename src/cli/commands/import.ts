@@ -2,9 +2,10 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { importSource } from '../../archive/import.js';
+import { READER_LABELS, type ReaderName } from '../../read/detect.js';
 import { isReadError } from '../../read/errors.js';
 import { withArchive } from '../context.js';
-import { expandPaths, readSourceBytes } from '../files.js';
+import { expandPaths, metadataBeside, readSourceBytes } from '../files.js';
 import { fail } from '../output.js';
 
 interface Summary {
@@ -29,6 +30,7 @@ export function registerImport(program: Command): void {
     .action(async (paths: string[], options: { db?: string; quiet?: boolean }) => {
       const { files, missing } = await expandPaths(paths);
       const summary: Summary = { imported: 0, updated: 0, unchanged: 0, failed: [], questions: 0 };
+      const readers = new Map<ReaderName, number>();
       for (const path of missing) summary.failed.push({ file: path, reason: 'file not found' });
       await withArchive(options.db, async (ctx) => {
         const bar =
@@ -48,7 +50,13 @@ export function registerImport(program: Command): void {
         for (const file of files) {
           try {
             const bytes = await readSourceBytes(file);
-            const result = await importSource(ctx, bytes, file === '-' ? null : file);
+            const result = await importSource(
+              ctx,
+              bytes,
+              file === '-' ? null : file,
+              await metadataBeside(file),
+            );
+            if (result.reader) readers.set(result.reader, (readers.get(result.reader) ?? 0) + 1);
             summary[result.outcome]++;
             if (result.outcome !== 'unchanged') summary.questions += result.questions;
           } catch (error) {
@@ -64,6 +72,10 @@ export function registerImport(program: Command): void {
       for (const f of summary.failed) fail(`${f.file}: ${f.reason}`);
       const line = `geïmporteerd ${summary.imported}, bijgewerkt ${summary.updated}, ongewijzigd ${summary.unchanged}, mislukt ${summary.failed.length} (imported, updated, unchanged, failed); ${summary.questions} vragen opgeslagen (questions stored)`;
       process.stderr.write(`${line}\n`);
+      if (readers.size > 0) {
+        const by = [...readers].map(([reader, n]) => `${READER_LABELS[reader]} ${n}`).join(', ');
+        process.stderr.write(`gelezen als (read as): ${by}\n`);
+      }
       if (summary.failed.length > 0) process.exitCode = 1;
     });
 }

@@ -2,10 +2,11 @@
 import type { Command } from 'commander';
 import { loadDutchWordList } from '../../extract/word-list.js';
 import type { Publication } from '../../model/publication.js';
+import { READER_LABELS } from '../../read/detect.js';
 import { isReadError } from '../../read/errors.js';
 import { readSource } from '../../read/index.js';
 import { isRenderFormat, RENDER_FORMATS, render } from '../../render/index.js';
-import { readSourceBytes } from '../files.js';
+import { metadataBeside, readSourceBytes } from '../files.js';
 import { fail, UsageError } from '../output.js';
 
 interface ParseOptions {
@@ -35,7 +36,18 @@ export function registerParse(program: Command): void {
       for (const file of files) {
         try {
           const bytes = await readSourceBytes(file);
-          read.push(readSource(bytes, { fileName: file === '-' ? null : file, words }));
+          const metadata = await metadataBeside(file);
+          const { publication, reader } = await readSource(bytes, {
+            fileName: file === '-' ? null : file,
+            words,
+            metadata,
+          });
+          read.push(publication);
+          const questions = publication.sections.reduce((n, s) => n + s.questions.length, 0);
+          const withMetadata = metadata ? ', with its metadata.xml' : '';
+          process.stderr.write(
+            `${file === '-' ? '<stdin>' : file}: ${READER_LABELS[reader]} reader${withMetadata}, ${questions} questions\n`,
+          );
         } catch (error) {
           if (!isReadError(error)) throw error;
           const where = error.line ? `:${error.line}` : '';

@@ -62,7 +62,7 @@ export async function importRoutes(app: FastifyInstance, ctx: ImportContext, lim
       if (source.kind === 'unsupported') throw new HttpProblem(415, `${source.what}: ${source.reason}`);
       const fileName = request.query.fileName ?? name;
       if (request.query.dryRun) {
-        const pub = readSource(bytes, { fileName, words: ctx.words });
+        const { publication: pub } = await readSource(bytes, { fileName, words: ctx.words });
         const questions = pub.sections.reduce((n, s) => n + s.questions.length, 0);
         if (!pub.id)
           throw new HttpProblem(422, 'no official id (kst-…, ah-tk-…) in the text or the file name');

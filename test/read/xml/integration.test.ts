@@ -14,16 +14,22 @@ import { startTestServer } from '../../helpers/test-server.js';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const sample = join(root, 'test/fixtures/xml/ah-tk-20202021-3235.xml');
 
-test('detection by content: XML to the XML reader, text to the text reader, HTML refused', () => {
+test('detection by content: each format to its reader, archives and images refused', async () => {
   const xml = readFileSync(sample);
   assert.deepEqual(detectSource(xml), { kind: 'xml' });
-  assert.equal(readSource(xml, { fileName: null, words }).source.reader, 'xml');
+  const read = await readSource(xml, { fileName: null, words });
+  assert.equal(read.reader, 'xml');
+  assert.equal(read.publication.source.reader, 'xml');
   assert.equal(detectSource(Buffer.from('Vraag 1\nHoeveel?')).kind, 'text');
-  assert.equal(detectSource(Buffer.from('<!DOCTYPE html><html><body>x</body></html>')).kind, 'unsupported');
-  assert.throws(
-    () => readSource(Buffer.from('<html><body>x</body></html>'), { fileName: null, words }),
-    ReadError,
-  );
+  assert.equal(detectSource(Buffer.from('<!DOCTYPE html><html><body>x</body></html>')).kind, 'html');
+  assert.equal(detectSource(Buffer.from('<?xml version="1.0"?>\n<html><body>x</body></html>')).kind, 'html');
+  assert.equal(detectSource(Buffer.from('%PDF-1.7\n%âãÏÓ\n')).kind, 'pdf');
+  const zip = (name: string) =>
+    Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from(name)]);
+  assert.equal(detectSource(zip('[Content_Types].xml')).kind, 'docx');
+  assert.equal(detectSource(zip('photos/cat.jpg')).kind, 'unsupported');
+  assert.equal(detectSource(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a])).kind, 'unsupported');
+  await assert.rejects(readSource(zip('photos/cat.jpg'), { fileName: null, words }), ReadError);
 });
 
 test('vraagbaak parse reads the XML and says what is wrong with XML it cannot read', () => {

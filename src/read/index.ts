@@ -40,7 +40,10 @@ export async function readSource(bytes: Uint8Array, options: ReadOptions): Promi
   const fileName = options.fileName ?? null;
   switch (reader) {
     case 'xml':
-      return { reader, publication: readXml(bytes, { fileName, metadata: options.metadata ?? null }) };
+      return {
+        reader,
+        publication: readXml(bytes, { fileName, metadata: options.metadata ?? null, words: options.words }),
+      };
     case 'pdf':
     case 'docx':
     case 'html':

@@ -80,6 +80,11 @@ function blockParagraphs(
   }
 }
 
+/** A block's paragraphs as the text layout prints them (a list item or table row a paragraph). */
+export function blockTexts(b: Block): string[] {
+  return blockParagraphs(b, 'paragraph').map(paragraphText);
+}
+
 /** Whether this question prints the answer it shares with others ("Antwoord 2 en 3" after the last). */
 function printsAnswer(q: Question): boolean {
   if (q.answerCovers.length < 2 || q.number === null) return true;

@@ -173,6 +173,24 @@ function parseDocuments(text: string): SubjectDocument[] {
   return documents;
 }
 
+/**
+ * A signature line ("De voorzitter van de commissie, Name"; the name may stand on the next line):
+ * the signatory and whether the next line was its name.
+ */
+export function signatoryOf(
+  line: string,
+  next: string | null,
+): { signatory: Signatory | null; tookNext: boolean } | null {
+  const sig = SIGNATURE.exec(line);
+  if (!sig || !/commissie|kamer|^$/i.test(sig[2]!.trim() || '')) return null;
+  const role = sig[1]!.toLowerCase() as SignatoryRole;
+  const name = sig[3]!.trim();
+  if (name) return { signatory: { role, name }, tookNext: false };
+  if (next !== null && isSignatureName(next)) return { signatory: { role, name: next }, tookNext: true };
+  // A signature line without a name: still the signatures' place.
+  return { signatory: null, tookNext: false };
+}
+
 function isSignatureName(text: string): boolean {
   return (
     text.length <= 60 && !/[.?!:;]$/.test(text) && text.split(' ').length <= 6 && /^[\p{Lu}]/u.test(text)
@@ -215,17 +233,14 @@ export function readHeader(
     const t = paragraphs[i]!.text;
     if (isQuestionStart(i) || BODY_START.test(t)) break;
 
-    const sig = SIGNATURE.exec(t);
-    if (sig && /commissie|kamer|^$/i.test(sig[2]!.trim() || '')) {
-      const role = sig[1]!.toLowerCase() as SignatoryRole;
-      let name = sig[3]!.trim();
-      if (!name && i + 1 < paragraphs.length && isSignatureName(paragraphs[i + 1]!.text)) {
-        name = paragraphs[i + 1]!.text;
-        i++;
+    if (SIGNATURE.test(t)) {
+      const found = signatoryOf(t, paragraphs[i + 1]?.text ?? null);
+      if (found) {
+        if (found.signatory) h.signatories.push(found.signatory);
+        if (found.tookNext) i++;
+        signed = true;
+        continue;
       }
-      if (name) h.signatories.push({ role, name });
-      signed = true;
-      continue;
     }
     // After the signatures the body begins.
     if (signed) break;

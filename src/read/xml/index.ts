@@ -3,6 +3,7 @@
 // and a `kamerstuk` that marks its questions with `vraag`/`antwoord`. Pure and safe by
 // construction: see parse.ts. Throws ReadError, and nothing else, for input it cannot read.
 import type { Element } from '@xmldom/xmldom';
+import type { WordChecker } from '../../extract/word-list.js';
 import {
   appendixId,
   kamerstukId,
@@ -10,6 +11,7 @@ import {
   normaliseSession,
   parseOfficialId,
 } from '../../model/ids.js';
+import { CHAMBER_LABELS } from '../../model/kinds.js';
 import { blocksText } from '../../model/plain-text.js';
 import {
   type Asker,
@@ -22,12 +24,15 @@ import {
   type PublicationKind,
   type Question,
   type Reference,
+  type Signatory,
   type Warning,
 } from '../../model/publication.js';
 import { sessionOfDate } from '../../model/session.js';
+import { blockTexts } from '../../render/layout.js';
 import { ReadError } from '../errors.js';
 import { extractReferencesAndAmounts, publicationSegments } from '../text/extraction.js';
-import { kindOfDocType } from '../text/header.js';
+import { kindOfDocType, signatoryOf } from '../text/header.js';
+import { readText } from '../text/index.js';
 import { BodyContext, blocks, type ExtRef, inline, lineOf } from './blocks.js';
 import { readMetadata, type XmlMetadata } from './metadata.js';
 import {
@@ -47,6 +52,11 @@ export { decodeXml, parseXml, XML_SIZE_LIMIT } from './parse.js';
 export interface XmlReadOptions {
   /** The file's name, kept in `source.file`. */
   fileName?: string | null;
+  /**
+   * The Dutch word list: with it, a Kamerstuk whose questions are not marked up as `vraag`/`antwoord`
+   * is read by the text layout rules over its paragraphs; without it, such a file is refused.
+   */
+  words?: WordChecker | null;
   /** The publication's `metadata.xml` (or `metadata_owms.xml`), when at hand: id, title, dates, names. */
   metadata?: string | Uint8Array | null;
   /** The largest source read (default 20 MB). */
@@ -231,6 +241,7 @@ interface Built {
   dates: Publication['dates'];
   questionElements: Element[];
   layout: string;
+  signatories: Signatory[];
 }
 
 function readKamervragen(el: Element, root: Element, ctx: BodyContext): Built {
@@ -292,6 +303,7 @@ function readKamervragen(el: Element, root: Element, ctx: BodyContext): Built {
     dates,
     questionElements,
     layout: 'kamervragen',
+    signatories: [],
   };
 }
 
@@ -308,15 +320,57 @@ function questionMarkup(el: Element): Element[] {
   return out;
 }
 
+/** Signatories from `ondertekening` blocks ("De voorzitter van de commissie,", name). */
+function signatoriesOf(el: Element): Signatory[] {
+  const out: Signatory[] = [];
+  for (const block of descendants(el, 'ondertekening')) {
+    const lines = descendants(block, 'al')
+      .map((al) => textOf(al))
+      .filter((t) => t.length > 0);
+    for (let i = 0; i < lines.length; i++) {
+      const found = signatoryOf(lines[i]!, lines[i + 1] ?? null);
+      if (found?.signatory) out.push(found.signatory);
+      if (found?.tookNext) i++;
+    }
+  }
+  return out;
+}
+
+/**
+ * A Kamerstuk whose questions are plain paragraphs (no `vraag`/`antwoord`): its head and paragraphs
+ * written out in the text layout (src/render/layout.ts), footnotes at the end, for the text reader.
+ */
+function kamerstukText(el: Element, ctx: BodyContext): string {
+  const lines: string[] = [];
+  const kop = firstChild(el, 'kamerstukkop');
+  const chamber = chamberOf(kop);
+  if (chamber) lines.push(CHAMBER_LABELS[chamber]);
+  const session = kopLine(kop, 'vergaderjaar');
+  if (session) lines.push(session);
+  for (const d of childElements(el).filter((c) => nameOf(c) === 'dossier')) {
+    const number = textOf(descendants(d, 'dossiernr')[0] ?? null);
+    const title = textOf(firstChild(d, 'titel'));
+    if (number) lines.push(title ? `${number} ${title}` : number);
+  }
+  const stuk = firstChild(el, 'stuk');
+  if (stuk) {
+    const head = [textOf(firstChild(stuk, 'stuknr')), textOf(firstChild(stuk, 'titel'))].filter((t) => t);
+    if (head.length > 0) lines.push(head.join(' '));
+    const date = textOf(firstChild(stuk, 'datumtekst'));
+    if (date) lines.push(date);
+    for (const c of childElements(stuk)) {
+      if (['stuknr', 'titel', 'datumtekst'].includes(nameOf(c))) continue;
+      for (const b of blocks(c, ctx)) lines.push(...blockTexts(b));
+    }
+  }
+  const notes = [...ctx.notes.values()].filter((n) => n.text !== null).sort((a, b) => a.number - b.number);
+  if (notes.length > 0) lines.push('______', ...notes.map((n) => `${n.number} ${n.text}`));
+  return `${lines.join('\n\n')}\n`;
+}
+
 function readKamerstuk(el: Element, root: Element, ctx: BodyContext): Built {
   const kop = firstChild(el, 'kamerstukkop');
   const questionElements = questionMarkup(el);
-  if (questionElements.length === 0) {
-    throw new ReadError(
-      'not-a-publication',
-      'this Kamerstuk XML has no questions and answers (no <vraag>/<antwoord> markup)',
-    );
-  }
   const dossiers = childElements(el)
     .filter((c) => nameOf(c) === 'dossier')
     .map((d) => {
@@ -369,6 +423,7 @@ function readKamerstuk(el: Element, root: Element, ctx: BodyContext): Built {
     dates,
     questionElements,
     layout: 'kamerstuk',
+    signatories: signatoriesOf(el),
   };
 }
 
@@ -394,6 +449,54 @@ function referenceOf(ref: ExtRef, question: number | null): Reference | null {
     };
   }
   return null;
+}
+
+/** The fallback for a Kamerstuk without `vraag`/`antwoord`: the text layout rules over its paragraphs. */
+function readKamerstukAsText(
+  body: Element,
+  root: Element,
+  ctx: BodyContext,
+  options: XmlReadOptions,
+): Publication {
+  if (!options.words) {
+    throw new ReadError(
+      'not-a-publication',
+      'this Kamerstuk XML has no questions and answers (no <vraag>/<antwoord> markup)',
+    );
+  }
+  const text = kamerstukText(body, ctx);
+  const fileName = idOfMetaLink(root) ?? options.fileName ?? null;
+  const stuk = firstChild(body, 'stuk');
+  const what = textOf(stuk ? firstChild(stuk, 'titel') : null);
+  const refuse = (why: string): ReadError =>
+    new ReadError(
+      'not-a-publication',
+      `this Kamerstuk${what ? ` (${what})` : ''} holds no questions and answers: ${why}`,
+    );
+  let pub: Publication;
+  try {
+    pub = readText(text, { fileName, words: options.words });
+  } catch (error) {
+    if (error instanceof ReadError && error.code === 'not-a-publication') throw refuse(error.message);
+    throw error;
+  }
+  // A motion or a letter has a Kamerstuk's head too: without questions it is not one of ours.
+  if (pub.kind !== 'postponement-notice' && pub.sections.every((s) => s.questions.length === 0)) {
+    throw refuse('no <vraag>/<antwoord> markup, and no numbered questions in its paragraphs');
+  }
+  // The title stands in the metadata record, not in the Kamerstuk's body.
+  const limit = options.sizeLimit ?? XML_SIZE_LIMIT;
+  const meta = options.metadata ? readMetadata(options.metadata, limit) : null;
+  return {
+    ...pub,
+    id: pub.id ?? meta?.id ?? null,
+    title: pub.title ?? meta?.title ?? null,
+    source: {
+      reader: 'xml',
+      layout: `kamerstuk as text: ${pub.source.layout}`,
+      file: options.fileName ?? null,
+    },
+  };
 }
 
 /** Reads a KOOP publication XML file. Throws ReadError, and nothing else, for input it cannot read. */
@@ -442,6 +545,9 @@ function readXmlUnguarded(input: string | Uint8Array, options: XmlReadOptions): 
   }
 
   const ctx = new BodyContext();
+  if (nameOf(body) === 'kamerstuk' && questionMarkup(body).length === 0) {
+    return readKamerstukAsText(body, root, ctx, options);
+  }
   const built =
     nameOf(body) === 'kamervragen' ? readKamervragen(body, root, ctx) : readKamerstuk(body, root, ctx);
   const scopeMarkers = ctx.take();
@@ -535,7 +641,7 @@ function readXmlUnguarded(input: string | Uint8Array, options: XmlReadOptions): 
       scopeBlocks: built.scopeBlocks,
     },
     dates,
-    signatories: [],
+    signatories: built.signatories,
     sections: [{ title: null, party: null, noQuestions: false, intro: [], questions }],
     footnotes,
     references,

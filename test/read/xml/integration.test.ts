@@ -1,7 +1,8 @@
 // The official XML reaches its reader from every door: readSource, the CLI, the upload endpoint.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +44,14 @@ test('vraagbaak parse reads the XML and says what is wrong with XML it cannot re
   const pub = JSON.parse(ok.stdout) as { id: string; source: { reader: string } };
   assert.equal(pub.id, 'ah-tk-20202021-3235');
   assert.equal(pub.source.reader, 'xml');
+  // With its metadata.xml beside it, the title (which the XML body lacks) is read from there.
+  const dir = mkdtempSync(join(tmpdir(), 'vraagbaak-xml-'));
+  copyFileSync(sample, join(dir, 'ah-tk-20202021-3235.xml'));
+  copyFileSync(sample.replace(/\.xml$/, '.metadata.xml'), join(dir, 'ah-tk-20202021-3235.metadata.xml'));
+  const withMeta = run('parse', join(dir, 'ah-tk-20202021-3235.xml'));
+  assert.equal(withMeta.status, 0, withMeta.stderr);
+  assert.match(withMeta.stderr, /official XML \(KOOP\) reader, with its metadata\.xml, 9 questions/);
+  assert.match(JSON.parse(withMeta.stdout).title, /^Antwoord op vragen van de leden Van Weyenberg/);
   const bad = run('parse', join(root, 'test/fixtures/xml/kst-32545-143.xml'));
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /kst-32545-143\.xml: .*no questions and answers/);

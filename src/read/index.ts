@@ -5,6 +5,7 @@ import type { Publication } from '../model/publication.js';
 import { detectSource, READER_LABELS, type ReaderName } from './detect.js';
 import { ReadError } from './errors.js';
 import { decodeText } from './source.js';
+import { readDocx } from './docx/index.js';
 import { readText } from './text/index.js';
 import { readXml } from './xml/index.js';
 
@@ -44,8 +45,9 @@ export async function readSource(bytes: Uint8Array, options: ReadOptions): Promi
         reader,
         publication: readXml(bytes, { fileName, metadata: options.metadata ?? null, words: options.words }),
       };
-    case 'pdf':
     case 'docx':
+      return { reader, publication: await readDocx(bytes, { fileName, words: options.words }) };
+    case 'pdf':
     case 'html':
       throw new ReadError('binary', `${READER_LABELS[reader]}: this reader is not wired in yet`);
     case 'text':

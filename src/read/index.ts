@@ -3,9 +3,9 @@
 import type { WordChecker } from '../extract/word-list.js';
 import type { Publication } from '../model/publication.js';
 import { detectSource, READER_LABELS, type ReaderName } from './detect.js';
+import { readDocx } from './docx/index.js';
 import { ReadError } from './errors.js';
 import { decodeText } from './source.js';
-import { readDocx } from './docx/index.js';
 import { readText } from './text/index.js';
 import { readXml } from './xml/index.js';
 

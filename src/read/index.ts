@@ -5,6 +5,7 @@ import type { Publication } from '../model/publication.js';
 import { detectSource, READER_LABELS, type ReaderName } from './detect.js';
 import { readDocx } from './docx/index.js';
 import { ReadError } from './errors.js';
+import { readPdf } from './pdf/index.js';
 import { decodeText } from './source.js';
 import { readText } from './text/index.js';
 import { readXml } from './xml/index.js';
@@ -48,6 +49,7 @@ export async function readSource(bytes: Uint8Array, options: ReadOptions): Promi
     case 'docx':
       return { reader, publication: await readDocx(bytes, { fileName, words: options.words }) };
     case 'pdf':
+      return { reader, publication: await readPdf(bytes, { fileName, words: options.words }) };
     case 'html':
       throw new ReadError('binary', `${READER_LABELS[reader]}: this reader is not wired in yet`);
     case 'text':

@@ -2,9 +2,10 @@
 // PDF or DOCX.
 import type { WordChecker } from '../extract/word-list.js';
 import type { Publication } from '../model/publication.js';
-import { detectSource, READER_LABELS, type ReaderName } from './detect.js';
+import { detectSource, type ReaderName } from './detect.js';
 import { readDocx } from './docx/index.js';
 import { ReadError } from './errors.js';
+import { readHtml } from './html/index.js';
 import { readPdf } from './pdf/index.js';
 import { decodeText } from './source.js';
 import { readText } from './text/index.js';
@@ -51,7 +52,7 @@ export async function readSource(bytes: Uint8Array, options: ReadOptions): Promi
     case 'pdf':
       return { reader, publication: await readPdf(bytes, { fileName, words: options.words }) };
     case 'html':
-      throw new ReadError('binary', `${READER_LABELS[reader]}: this reader is not wired in yet`);
+      return { reader, publication: readHtml(decodeText(bytes), { fileName, words: options.words }) };
     case 'text':
       return { reader, publication: readText(decodeText(bytes), options) };
   }

@@ -213,15 +213,19 @@ function printsAnswer(q: Question): boolean {
 }
 
 function question(q: Question, id: string, title: string, level: number, ctx: Context): string {
+  // The label as printed (the heading shows "Vraag N" whatever it was), so that the page reads back.
+  const printed = q.label !== null ? ` data-label="${esc(q.label)}"` : '';
   const out = [
-    `<section class="vb-vraag" id="${esc(id)}">`,
+    `<section class="vb-vraag" id="${esc(id)}"${printed}>`,
     `<h${level} class="utrecht-heading-${level} vb-vraag-kop">${esc(title)}</h${level}>`,
     `<div class="vb-vraagtekst">${blocks(q.questionBlocks, ctx, q.number)}</div>`,
   ];
   if (q.answer !== null && printsAnswer(q)) {
     const label = q.answerLabel ?? 'Antwoord';
+    // A label the source did not print is marked as added.
+    const added = q.answerLabel === null ? ' vb-toegevoegd' : '';
     out.push(
-      `<div class="vb-antwoord"><p class="utrecht-paragraph vb-antwoord-kop"><strong>${esc(label)}</strong></p>`,
+      `<div class="vb-antwoord"><p class="utrecht-paragraph vb-antwoord-kop${added}"><strong>${esc(label)}</strong></p>`,
       `${blocks(q.answerBlocks, ctx, q.number)}</div>`,
     );
   }

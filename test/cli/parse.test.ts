@@ -19,6 +19,12 @@ function run(args: string[], input?: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+type Sections = { questions: { line: unknown }[] }[];
+
+/** Sections without the source line of each question, which differs by format. */
+const withoutLines = (sections: Sections) =>
+  sections.map((s) => ({ ...s, questions: s.questions.map((q) => ({ ...q, line: null })) }));
+
 describe('vraagbaak parse', () => {
   test('writes JSON by default', () => {
     const r = run(['parse', fixture]);
@@ -71,10 +77,42 @@ describe('vraagbaak parse', () => {
     assert.equal(JSON.parse(r.stdout).id, 'kst-36360-VI-12');
   });
 
+  test('-o writes each format to a file, and each file reads back (reader chosen by content) to the same tree', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vraagbaak-formats-'));
+    const original = JSON.parse(run(['parse', fixture]).stdout);
+    const readers = { html: 'HTML page', docx: 'Word document \\(DOCX\\)', pdf: 'PDF' } as const;
+    let previous = fixture;
+    // A chain: text → PDF → DOCX → HTML, each read from the one before, with misleading names.
+    for (const format of ['pdf', 'docx', 'html'] as const) {
+      const out = join(dir, `lijst-${format}.bin`);
+      const written = run(['parse', previous, '--format', format, '-o', out]);
+      assert.equal(written.code, 0, written.stderr);
+      assert.match(written.stderr, new RegExp(`written: ${out.replace(/[.\\/]/g, '\\$&')}`));
+      const back = run(['parse', out]);
+      assert.equal(back.code, 0, back.stderr);
+      assert.match(back.stderr, new RegExp(`${readers[format]} reader, 24 questions`));
+      const pub = JSON.parse(back.stdout);
+      assert.equal(pub.source.reader, format);
+      assert.deepEqual(withoutLines(pub.sections), withoutLines(original.sections));
+      assert.deepEqual(pub.footnotes, original.footnotes);
+      previous = out;
+    }
+  });
+
   test('a wrong option is a usage error with exit 2', () => {
-    const r = run(['parse', fixture, '--format', 'pdf']);
+    const r = run(['parse', fixture, '--format', 'odt']);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /unknown format 'pdf'/);
+    assert.match(r.stderr, /unknown format 'odt' \(choose json, md, text, html, docx, pdf\)/);
+    const nowhere = run([
+      'parse',
+      fixture,
+      '--format',
+      'pdf',
+      '-o',
+      join(tmpdir(), 'geen-map', 'x', 'lijst.pdf'),
+    ]);
+    assert.equal(nowhere.code, 2);
+    assert.match(nowhere.stderr, /cannot write .*lijst\.pdf: its folder does not exist/);
     const unknown = run(['frobnicate']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /unknown command/);

@@ -32,7 +32,7 @@ const TAGS = new Set(
   ),
 );
 const ATTRIBUTES = new Set(
-  'class id href lang aria-label aria-labelledby charset name content value start type scope datetime'.split(
+  'class id href lang aria-label aria-labelledby charset name content value start type scope datetime data-label'.split(
     ' ',
   ),
 );

@@ -1,0 +1,313 @@
+// The document's elements → paragraph texts in the text layout (src/render/layout.ts): one per block
+// (p, h1–h6, li with its marker, a table row as its cells joined by " | "), footnote markers as bare
+// numbers glued to their word. The text reader does the rest.
+import {
+  attr,
+  childNodes,
+  type Element,
+  isElement,
+  type Node,
+  parentElement,
+  squash,
+  textOf,
+} from './dom.js';
+
+export interface WalkPlan {
+  /** Elements left out with all they hold. */
+  skip: ReadonlySet<Element>;
+  /** Footnote markers and the number each one shows. */
+  markers: ReadonlyMap<Element, number>;
+  /** Elements that stand for one paragraph of a given text instead of their own. */
+  replace: ReadonlyMap<Element, string>;
+  /** Text that opens an element's paragraph (a question's printed number before its first paragraph). */
+  prefix?: ReadonlyMap<Element, string>;
+}
+
+const BLOCKS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+]);
+
+type Piece = string | { marker: number };
+
+/** Pieces → a paragraph's text: markers glued to the word before them, "1, 2" for markers side by side. */
+function joinPieces(pieces: readonly Piece[]): string {
+  // Parts, not one growing string: trimming before a marker must not rescan the text so far.
+  const parts: string[] = [];
+  const trimEnd = (also: RegExp): void => {
+    while (parts.length > 0) {
+      const lastPart = parts[parts.length - 1]!.replace(also, '');
+      if (lastPart.length > 0) {
+        parts[parts.length - 1] = lastPart;
+        return;
+      }
+      parts.pop();
+    }
+  };
+  let afterMarker = false;
+  for (const piece of pieces) {
+    if (typeof piece === 'string') {
+      parts.push(piece);
+      if (/[^\s,]/.test(piece)) afterMarker = false;
+    } else {
+      trimEnd(afterMarker ? /[\s,]+$/ : /\s+$/);
+      parts.push(afterMarker ? `, ${piece.marker}` : String(piece.marker));
+      afterMarker = true;
+    }
+  }
+  return squash(parts.join(''));
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+function roman(n: number): string {
+  const parts: [number, string][] = [
+    [1000, 'm'],
+    [900, 'cm'],
+    [500, 'd'],
+    [400, 'cd'],
+    [100, 'c'],
+    [90, 'xc'],
+    [50, 'l'],
+    [40, 'xl'],
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i'],
+  ];
+  let out = '';
+  let rest = n;
+  for (const [value, digits] of parts) {
+    while (rest >= value) {
+      out += digits;
+      rest -= value;
+    }
+  }
+  return out;
+}
+
+function ordinal(n: number, type: string): string {
+  if ((type === 'a' || type === 'A') && n >= 1 && n <= 26) {
+    const letter = LETTERS[n - 1]!;
+    return `${type === 'A' ? letter.toUpperCase() : letter}.`;
+  }
+  if ((type === 'i' || type === 'I') && n >= 1 && n < 4000) {
+    return `${type === 'I' ? roman(n).toUpperCase() : roman(n)}.`;
+  }
+  return `${n}.`;
+}
+
+/** The markers of a list's items as the layout prints them: '•' in a bullet list, '3.', 'c.' or 'iv.' in an ordered one. */
+function itemMarkers(list: Element | null): Map<Element, string> {
+  const out = new Map<Element, string>();
+  const items = list
+    ? childNodes(list)
+        .filter(isElement)
+        .filter((e) => e.tagName === 'li')
+    : [];
+  if (list?.tagName !== 'ol') {
+    for (const li of items) out.set(li, '•');
+    return out;
+  }
+  let n = Number(attr(list, 'start') ?? '1');
+  if (!Number.isInteger(n)) n = 1;
+  const type = attr(list, 'type') ?? '1';
+  for (const li of items) {
+    const value = Number(attr(li, 'value') ?? 'NaN');
+    if (Number.isInteger(value)) n = value;
+    out.set(li, ordinal(n, type));
+    n++;
+  }
+  return out;
+}
+
+/** Whether an item's text already starts with its marker (a list styled without one, marker in the text). */
+function hasOwnMarker(text: string, marker: string): boolean {
+  return marker === '•' ? /^[•·▪◦‣●■–—-]\s/.test(text) : text.startsWith(`${marker} `);
+}
+
+/** The rows of a table, without those of tables inside it. */
+function rowsOf(table: Element): Element[] {
+  const rows: Element[] = [];
+  const stack: Element[] = [table];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    for (const child of childNodes(el)) {
+      if (!isElement(child)) continue;
+      if (child.tagName === 'tr') rows.push(child);
+      else if (child.tagName !== 'table') stack.push(child);
+    }
+  }
+  return rows.reverse();
+}
+
+function cellsOf(row: Element): Element[] {
+  return childNodes(row)
+    .filter(isElement)
+    .filter((c) => c.tagName === 'td' || c.tagName === 'th');
+}
+
+/** The text of an element as one line: blocks inside it become spaces, markers stay glued. */
+function inlineText(root: Element, plan: WalkPlan): string {
+  const pieces: Piece[] = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!isElement(node)) {
+      if (node.nodeName === '#text' && 'value' in node) pieces.push(node.value);
+      continue;
+    }
+    if (node !== root && plan.skip.has(node)) continue;
+    const marker = plan.markers.get(node);
+    if (marker !== undefined) {
+      pieces.push({ marker });
+      continue;
+    }
+    if (BLOCKS.has(node.tagName) || node.tagName === 'br') pieces.push(' ');
+    const kids = childNodes(node);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return joinPieces(pieces);
+}
+
+type Frame = { enter: Node } | { leave: Element };
+
+/** The paragraphs of the document's parts, in order. */
+export function paragraphTexts(roots: readonly Element[], plan: WalkPlan): string[] {
+  const out: string[] = [];
+  let pieces: Piece[] = [];
+  let itemMark: string | null = null;
+  const lists = new Map<Element, Map<Element, string>>();
+  const flush = (): void => {
+    const text = joinPieces(pieces);
+    pieces = [];
+    if (text.length === 0) return;
+    out.push(itemMark && !hasOwnMarker(text, itemMark) ? `${itemMark} ${text}` : text);
+    itemMark = null;
+  };
+
+  const stack: Frame[] = [];
+  for (let i = roots.length - 1; i >= 0; i--) stack.push({ enter: roots[i]! });
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    if ('leave' in frame) {
+      flush();
+      if (frame.leave.tagName === 'li') itemMark = null;
+      continue;
+    }
+    const node = frame.enter;
+    if (!isElement(node)) {
+      if (node.nodeName === '#text' && 'value' in node) pieces.push(node.value);
+      continue;
+    }
+    if (plan.skip.has(node)) continue;
+    const marker = plan.markers.get(node);
+    if (marker !== undefined) {
+      pieces.push({ marker });
+      continue;
+    }
+    const replacement = plan.replace.get(node);
+    if (replacement !== undefined) {
+      flush();
+      if (replacement.length > 0) out.push(replacement);
+      continue;
+    }
+    const tag = node.tagName;
+    if (tag === 'br') {
+      pieces.push(' ');
+      continue;
+    }
+    if (tag === 'img') continue;
+    if (tag === 'pre') {
+      // Preformatted text keeps its lines; the text reader joins or splits them.
+      flush();
+      const lines = textOf(node, plan.skip)
+        .split('\n')
+        .map(squash)
+        .filter((l) => l.length > 0);
+      if (lines.length > 0) out.push(lines.join('\n'));
+      continue;
+    }
+    if (tag === 'table') {
+      const rows = rowsOf(node).map((row) => cellsOf(row));
+      // A table for layout (one cell a row) holds blocks, not data: walk into it.
+      if (rows.some((cells) => cells.length > 1)) {
+        flush();
+        const caption = childNodes(node).find((c) => isElement(c) && c.tagName === 'caption');
+        if (caption && isElement(caption) && !plan.skip.has(caption)) {
+          const text = inlineText(caption, plan);
+          if (text.length > 0) out.push(text);
+        }
+        for (const cells of rows) {
+          const text = squash(cells.map((c) => (plan.skip.has(c) ? '' : inlineText(c, plan))).join(' | '));
+          if (/[^|\s]/.test(text)) out.push(text);
+        }
+        continue;
+      }
+    }
+    const kids = childNodes(node);
+    if (BLOCKS.has(tag)) {
+      flush();
+      const opening = plan.prefix?.get(node);
+      if (opening !== undefined) pieces.push(opening);
+      if (tag === 'li') {
+        const list = parentElement(node);
+        let marks = list ? lists.get(list) : undefined;
+        if (!marks) {
+          marks = itemMarkers(list);
+          if (list) lists.set(list, marks);
+        }
+        itemMark = marks.get(node) ?? '•';
+      }
+      stack.push({ leave: node });
+    }
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ enter: kids[i]! });
+  }
+  flush();
+  return out;
+}

@@ -1,0 +1,109 @@
+// Where the document stands in a page: our own rendering (article.vb-publicatie), the official
+// HTML of zoek.officielebekendmakingen.nl (div#broodtekst, div.stuk, div.vraag/div.antwoord), or,
+// on any other site, the element that holds most of the page's text once the chrome is gone.
+import { attr, childElements, childNodes, type Element, hasClass, isInside, parentElement } from './dom.js';
+
+export type Profile = 'vraagbaak' | 'official' | 'generic';
+
+export interface Located {
+  profile: Profile;
+  /** The document's parts, in page order (the official HTML puts the dossier heading before div.stuk). */
+  roots: Element[];
+  /** A generic page's title (its first h1) when it stands outside the roots, before them. */
+  heading: Element | null;
+}
+
+/** Visible text per element (non-blank characters, chrome left out), and how much of it is link text. */
+export interface TextSize {
+  text: Map<Element, number>;
+  links: Map<Element, number>;
+}
+
+export function measureText(all: readonly Element[], chrome: ReadonlySet<Element>): TextSize {
+  const text = new Map<Element, number>();
+  const links = new Map<Element, number>();
+  // Children come after their parents in `all`: summing from the end adds each child before its parent.
+  for (let i = all.length - 1; i >= 0; i--) {
+    const el = all[i]!;
+    if (chrome.has(el)) continue;
+    let t = text.get(el) ?? 0;
+    for (const child of childNodes(el)) {
+      if (child.nodeName === '#text' && 'value' in child) t += child.value.replace(/\s+/g, '').length;
+    }
+    text.set(el, t);
+    const l = el.tagName === 'a' ? t : (links.get(el) ?? 0);
+    links.set(el, l);
+    const parent = parentElement(el);
+    if (parent) {
+      text.set(parent, (text.get(parent) ?? 0) + t);
+      links.set(parent, (links.get(parent) ?? 0) + l);
+    }
+  }
+  return { text, links };
+}
+
+/** The lowest element that holds all of `els`. */
+function commonAncestor(els: readonly Element[]): Element | null {
+  let common: Element | null = els[0] ?? null;
+  for (const el of els.slice(1)) {
+    while (common && !isInside(el, common)) common = parentElement(common);
+  }
+  return common;
+}
+
+const OFFICIAL_QA = ['kamervraagomschrijving_kop', 'vraag', 'antwoord', 'kamervraagopmerking'];
+
+function official(all: readonly Element[], chrome: ReadonlySet<Element>): Element[] | null {
+  const live = all.filter((el) => !chrome.has(el));
+  const body = live.find((el) => el.tagName === 'div' && attr(el, 'id') === 'broodtekst');
+  if (body) return [body];
+  const stuk = live.find((el) => el.tagName === 'div' && hasClass(el, 'stuk'));
+  if (stuk) {
+    // The dossier heading (h1.dossiertitel) stands before div.stuk, outside it.
+    const before = live.filter((el) => hasClass(el, 'dossiertitel') && !isInside(el, stuk));
+    return [...before.filter((el) => all.indexOf(el) < all.indexOf(stuk)), stuk];
+  }
+  const qa = live.filter((el) => OFFICIAL_QA.some((c) => hasClass(el, c)) && el.tagName !== 'span');
+  if (qa.some((el) => hasClass(el, 'vraag') || hasClass(el, 'kamervraagopmerking'))) {
+    const common = commonAncestor(qa);
+    if (common) return [common];
+  }
+  return null;
+}
+
+// Going down into a child while it holds this share of the text: a sidebar or footer left over
+// after the chrome is gone keeps the walk at their common parent, never inside either of them.
+const MAIN_SHARE = 0.7;
+
+function mainContent(body: Element, size: TextSize): Element | null {
+  const content = (el: Element): number => (size.text.get(el) ?? 0) - (size.links.get(el) ?? 0);
+  if (content(body) === 0) return null;
+  let current = body;
+  for (;;) {
+    let best: Element | null = null;
+    for (const child of childElements(current)) {
+      if (size.text.has(child) && (!best || content(child) > content(best))) best = child;
+    }
+    if (!best || content(best) < MAIN_SHARE * content(current)) return current;
+    current = best;
+  }
+}
+
+/** Finds the document in a parsed page, or null when the page has no text at all. */
+export function locateDocument(
+  all: readonly Element[],
+  chrome: ReadonlySet<Element>,
+  size: TextSize,
+): Located | null {
+  const ours = all.find((el) => el.tagName === 'article' && hasClass(el, 'vb-publicatie') && !chrome.has(el));
+  if (ours) return { profile: 'vraagbaak', roots: [ours], heading: null };
+  const roots = official(all, chrome);
+  if (roots) return { profile: 'official', roots, heading: null };
+  const body = all.find((el) => el.tagName === 'body');
+  if (!body) return null;
+  const main = mainContent(body, size);
+  if (!main) return null;
+  const h1 = all.find((el) => el.tagName === 'h1' && size.text.has(el) && (size.text.get(el) ?? 0) > 0);
+  const heading = h1 && !isInside(h1, main) && all.indexOf(h1) < all.indexOf(main) ? h1 : null;
+  return { profile: 'generic', roots: [main], heading };
+}

@@ -20,7 +20,7 @@ export interface Imported {
   outcome: SaveOutcome;
   questions: number;
   /** The reader that read the source (chosen by its content). */
-  reader?: ReaderName;
+  reader: ReaderName;
 }
 
 /** Reads (with the reader its content calls for) and stores one source file. Throws ReadError when it cannot be stored. */
@@ -30,8 +30,8 @@ export async function importSource(
   fileName: string | null,
   metadata: Uint8Array | null = null,
 ): Promise<Imported> {
-  const { publication, reader } = await readSource(bytes, { fileName, words: ctx.words, metadata });
-  return { ...(await save(ctx, publication, sourceHash(bytes), fileName)), reader };
+  const { publication } = await readSource(bytes, { fileName, words: ctx.words, metadata });
+  return save(ctx, publication, sourceHash(bytes), fileName);
 }
 
 // The reader's version is part of the hash: a better reader re-reads unchanged files.
@@ -52,7 +52,8 @@ async function save(
     { hash, file: fileName },
     indexTerms(pub, ctx.analyzer),
   );
-  return { id: pub.id, outcome, questions: pub.sections.reduce((n, s) => n + s.questions.length, 0) };
+  const questions = pub.sections.reduce((n, s) => n + s.questions.length, 0);
+  return { id: pub.id, outcome, questions, reader: pub.source.reader };
 }
 
 /** Reads and stores one source text. Throws ReadError for a source that cannot be stored. */

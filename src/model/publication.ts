@@ -246,7 +246,9 @@ export const Publication = z.object({
   warnings: z.array(Warning),
   complete: z.boolean().describe('False when the source was cut off before its end.'),
   source: z.object({
-    reader: z.string().describe("The reader that made the tree: 'text'."),
+    reader: z
+      .enum(['text', 'xml', 'html', 'pdf', 'docx'])
+      .describe("The reader that made the tree, chosen by the source's content."),
     layout: z.string().nullable().describe("The layout the reader detected, e.g. 'bare-number'."),
     file: z.string().nullable(),
   }),

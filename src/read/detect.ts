@@ -1,7 +1,9 @@
 // What kind of file a source is, by its content (magic bytes), not its name: the one place that
 // decides which reader gets it, or why none does.
+import type { Publication } from '../model/publication.js';
 
-export type ReaderName = 'text' | 'xml' | 'html' | 'pdf' | 'docx';
+/** The readers, by name: the same names as a Publication's source.reader. */
+export type ReaderName = Publication['source']['reader'];
 
 export type SourceKind = { kind: ReaderName } | { kind: 'unsupported'; what: string; reason: string };
 

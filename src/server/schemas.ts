@@ -199,7 +199,7 @@ export const publicationListQuerySchema: Schema = {
   },
 };
 
-export const RENDER_CHOICES = ['json', 'md', 'text', 'html'] as const;
+export const RENDER_CHOICES = ['json', 'md', 'text', 'html', 'docx', 'pdf'] as const;
 
 export const publicationIdParams: Schema = {
   type: 'object',
@@ -267,11 +267,16 @@ export const importQuerySchema: Schema = {
 
 export const importResponseSchema: Schema = {
   type: 'object',
-  required: ['id', 'outcome', 'stored', 'questions', 'warnings', 'publication'],
+  required: ['id', 'outcome', 'stored', 'reader', 'questions', 'warnings', 'publication'],
   additionalProperties: false,
   properties: {
     id: { type: 'string' },
     outcome: { type: 'string', enum: ['imported', 'updated', 'unchanged', 'read'] },
+    reader: {
+      type: 'string',
+      enum: ['text', 'xml', 'html', 'pdf', 'docx'],
+      description: 'The reader that read the file, chosen by its content',
+    },
     stored: { type: 'boolean' },
     questions: { type: 'integer' },
     warnings: (publicationSchema.properties as Record<string, Schema>).warnings as Schema,

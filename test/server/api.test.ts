@@ -256,6 +256,48 @@ describe('imports', () => {
     }
   });
 
+  test('a publication downloaded as PDF or DOCX uploads into another archive as the same publication', async () => {
+    const fresh = await startTestServer({ fixtures: false });
+    try {
+      const original = (await get('/api/v1/publications/kst-36360-VI-12')).json();
+      for (const [format, type] of [
+        ['pdf', 'application/pdf'],
+        ['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      ] as const) {
+        const download = await fetch(`${server.url}/api/v1/publications/kst-36360-VI-12?format=${format}`);
+        assert.equal(download.status, 200);
+        assert.equal(download.headers.get('content-type'), type);
+        assert.match(
+          download.headers.get('content-disposition') ?? '',
+          new RegExp(`attachment; filename="kst-36360-VI-12\\.${format}"`),
+        );
+        const bytes = new Uint8Array(await download.arrayBuffer());
+        const form = new FormData();
+        form.set('file', new Blob([bytes]), `download.${format}`);
+        const stored = await fetch(`${fresh.url}/api/v1/imports`, {
+          method: 'POST',
+          body: form,
+          headers: { authorization: `Bearer ${fresh.adminToken}` },
+        });
+        const body = (await stored.json()) as ImportBody & { reader: string; publication: typeof original };
+        assert.ok(stored.status === 201 || stored.status === 200, JSON.stringify(body));
+        assert.equal(body.reader, format);
+        assert.equal(body.questions, 24);
+        assert.deepEqual(body.publication.footnotes, original.footnotes);
+        assert.deepEqual(
+          body.publication.sections.map((s: { questions: { answer: string }[] }) =>
+            s.questions.map((q) => q.answer),
+          ),
+          original.sections.map((s: { questions: { answer: string }[] }) => s.questions.map((q) => q.answer)),
+        );
+      }
+      const found = await fetch(`${fresh.url}/api/v1/search?q=datacenters`);
+      assert.ok(((await found.json()) as { total: number }).total > 0);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test('hostile uploads get a clear 4xx and store nothing', async () => {
     const before = await server.store.counts();
     const cases: [string, Upload, string | null, number, RegExp][] = [
@@ -268,7 +310,8 @@ describe('imports', () => {
       ],
       ['zip', Buffer.from('PK\x03\x04rest of a zip file', 'latin1'), 'application/octet-stream', 415, /ZIP/],
       ['zip by type', Buffer.from('PK\x03\x04', 'latin1'), 'application/zip', 415, /application\/zip/],
-      ['pdf', Buffer.from('%PDF-1.7\n…'), 'application/octet-stream', 415, /PDF/],
+      ['truncated pdf', Buffer.from('%PDF-1.7\n…'), 'application/octet-stream', 422, /PDF/],
+      ['text sent as application/pdf (read by content)', 'Vraag 1', 'application/pdf', 422, /no official id/],
       ['json', '{"a":1}', 'application/json', 415, /application\/json/],
       ['50 MB of text', 'a'.repeat(50 * 1024 * 1024), 'text/plain', 413, /20 MB/],
       ['not a publication', 'Een boodschappenlijst: brood, melk, kaas.', 'text/plain', 422, /no questions/],

@@ -308,7 +308,9 @@ export async function getPublicationHtml(id: string, signal?: AbortSignal): Prom
   return response.text();
 }
 
-export function downloadUrl(id: string, format: 'md' | 'text' | 'json'): string {
+export type DownloadFormat = 'pdf' | 'docx' | 'md' | 'text' | 'json';
+
+export function downloadUrl(id: string, format: DownloadFormat): string {
   return `${publicationPath(id)}?format=${format}`;
 }
 

@@ -56,7 +56,7 @@ export function registerImport(program: Command): void {
               file === '-' ? null : file,
               await metadataBeside(file),
             );
-            if (result.reader) readers.set(result.reader, (readers.get(result.reader) ?? 0) + 1);
+            readers.set(result.reader, (readers.get(result.reader) ?? 0) + 1);
             summary[result.outcome]++;
             if (result.outcome !== 'unchanged') summary.questions += result.questions;
           } catch (error) {

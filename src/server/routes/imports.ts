@@ -29,7 +29,17 @@ export async function importRoutes(app: FastifyInstance, ctx: ImportContext, lim
   // Raw bodies as bytes (the reader decides the encoding), for this route only.
   app.removeContentTypeParser(['text/plain', 'application/json']);
   app.addContentTypeParser(
-    ['text/plain', 'text/markdown', 'application/octet-stream', 'application/xml', 'text/xml'],
+    [
+      'text/plain',
+      'text/markdown',
+      'application/octet-stream',
+      'application/xml',
+      'text/xml',
+      'text/html',
+      'application/xhtml+xml',
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
     { parseAs: 'buffer', bodyLimit: limit },
     (_request, body, done) => done(null, body),
   );
@@ -41,11 +51,13 @@ export async function importRoutes(app: FastifyInstance, ctx: ImportContext, lim
       bodyLimit: limit,
       config: { policy: importPolicy.create },
       schema: {
-        summary: 'Upload a publication (a text file); dryRun=true reads it without storing',
+        summary:
+          'Upload a publication (text, official XML, HTML, PDF or DOCX); dryRun=true reads it without storing',
         description:
-          'The body is the file itself (text, or the official XML; as text/plain, application/xml or application/octet-stream) or a multipart form with one ' +
-          'field "file". Not a readable publication: 422 saying what and where; over the upload limit: 413; ' +
-          'not a text file (PDF, ZIP, binary): 415. Nothing is stored then.',
+          'The body is the file itself (text, official XML, HTML, PDF or DOCX, the reader chosen by content; ' +
+          'as its own media type or application/octet-stream) or a multipart form with one field "file". ' +
+          'Not a readable publication (a scan without text, a truncated or encrypted file): 422 saying what and ' +
+          'where; over the upload limit: 413; another kind of file (ZIP, images, binary): 415. Nothing is stored then.',
         tags: ['imports'],
         querystring: importQuerySchema,
         response: {
@@ -62,7 +74,7 @@ export async function importRoutes(app: FastifyInstance, ctx: ImportContext, lim
       if (source.kind === 'unsupported') throw new HttpProblem(415, `${source.what}: ${source.reason}`);
       const fileName = request.query.fileName ?? name;
       if (request.query.dryRun) {
-        const { publication: pub } = await readSource(bytes, { fileName, words: ctx.words });
+        const { publication: pub, reader } = await readSource(bytes, { fileName, words: ctx.words });
         const questions = pub.sections.reduce((n, s) => n + s.questions.length, 0);
         if (!pub.id)
           throw new HttpProblem(422, 'no official id (kst-…, ah-tk-…) in the text or the file name');
@@ -70,6 +82,7 @@ export async function importRoutes(app: FastifyInstance, ctx: ImportContext, lim
           id: pub.id,
           outcome: 'read',
           stored: false,
+          reader,
           questions,
           warnings: pub.warnings,
           publication: pub,
@@ -84,6 +97,7 @@ export async function importRoutes(app: FastifyInstance, ctx: ImportContext, lim
         id: imported.id,
         outcome: imported.outcome,
         stored: true,
+        reader: imported.reader,
         questions: imported.questions,
         warnings: stored.warnings,
         publication: stored,

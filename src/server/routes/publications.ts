@@ -1,11 +1,18 @@
-// Publications: the list, and one publication as JSON, Markdown, plain text or HTML.
+// Publications: the list, and one publication as JSON, Markdown, plain text, HTML, DOCX or PDF.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { organisationIds } from '../../auth/actor.js';
 import { publicationPolicy } from '../../auth/policies/publications.js';
 import type { KamerstukRef, Publication } from '../../model/publication.js';
 import { renderHtml } from '../../render/html.js';
-import { type RenderFormat, render } from '../../render/index.js';
+import {
+  EXTENSIONS,
+  isDocumentFormat,
+  MEDIA_TYPES as OUTPUT_MEDIA_TYPES,
+  type RenderFormat,
+  render,
+  renderBytes,
+} from '../../render/index.js';
 import type { Store } from '../../store/store.js';
 import { recordAudit } from '../auth.js';
 import { pageLinks } from '../links.js';
@@ -23,12 +30,7 @@ import { dossierParam } from './search.js';
 
 type Choice = (typeof RENDER_CHOICES)[number];
 
-const MEDIA_TYPES: Record<Choice, string> = {
-  json: 'application/json',
-  md: 'text/markdown',
-  text: 'text/plain',
-  html: 'text/html',
-};
+const MEDIA_TYPES: Record<Choice, string> = OUTPUT_MEDIA_TYPES;
 
 /** The rendering asked for: `?format=` first, else the Accept header; a 406 when none fits. */
 function chooseFormat(request: FastifyRequest, format: Choice | undefined): Choice {
@@ -104,10 +106,11 @@ export function publicationRoutes(app: FastifyInstance, store: Store): void {
     {
       config: { policy: publicationPolicy.read },
       schema: {
-        summary: 'One publication, as JSON, Markdown, plain text or HTML',
+        summary: 'One publication, as JSON, Markdown, plain text, HTML, DOCX or PDF',
         description:
           'The rendering is chosen by ?format= or else by the Accept header. format=html&fragment=true gives ' +
-          'only the publication itself, for embedding. Answers carry an ETag; If-None-Match answers 304.',
+          'only the publication itself, for embedding. DOCX and PDF are the official layout as a document ' +
+          '(attachment). Answers carry an ETag; If-None-Match answers 304.',
         tags: ['publications'],
         params: publicationIdParams,
         querystring: publicationQuerySchema,
@@ -119,6 +122,8 @@ export function publicationRoutes(app: FastifyInstance, store: Store): void {
               'text/markdown': { schema: { type: 'string' } },
               'text/plain': { schema: { type: 'string' } },
               'text/html': { schema: { type: 'string' } },
+              [MEDIA_TYPES.docx]: { schema: { type: 'string', format: 'binary' } },
+              [MEDIA_TYPES.pdf]: { schema: { type: 'string', format: 'binary' } },
             },
           },
           304: { description: 'Not modified', type: 'null' },
@@ -154,6 +159,10 @@ async function sendPublication(
   reply.header('vary', 'Accept, Accept-Encoding');
   if (etagMatches(request, etag)) return reply.code(304).send();
   const pub = found.publication;
+  if (isDocumentFormat(format)) {
+    reply.header('content-disposition', `attachment; filename="${pub.id}.${EXTENSIONS[format]}"`);
+    return reply.type(MEDIA_TYPES[format]).send(Buffer.from(await renderBytes(pub, format)));
+  }
   let body: string;
   if (format === 'html') {
     body = renderHtml(pub, { fragment, linkFor: await archiveLinks(store, pub) });
@@ -166,7 +175,7 @@ async function sendPublication(
     body = render(pub, format satisfies RenderFormat);
   }
   if (format !== 'json' && format !== 'html') {
-    reply.header('content-disposition', `inline; filename="${pub.id}.${format === 'md' ? 'md' : 'txt'}"`);
+    reply.header('content-disposition', `inline; filename="${pub.id}.${EXTENSIONS[format]}"`);
   }
   return reply.type(`${MEDIA_TYPES[format]}; charset=utf-8`).send(body);
 }

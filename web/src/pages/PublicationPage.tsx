@@ -4,7 +4,13 @@
 // hash (#vraag-9, #noot-3, #sectie-2) is scrolled to and focused once the document is there.
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { downloadUrl, getPublication, getPublicationHtml, type Publication } from '../api.js';
+import {
+  type DownloadFormat,
+  downloadUrl,
+  getPublication,
+  getPublicationHtml,
+  type Publication,
+} from '../api.js';
 import {
   ErrorMessage,
   Loading,
@@ -31,6 +37,17 @@ interface TocSection {
 }
 
 /** The anchors the server gives questions: vraag-N, or vraag-pP (position P) when unnumbered or taken. */
+/** The downloads offered, the official layout first. */
+type DownloadLabel = 'downloadPdf' | 'downloadDocx' | 'downloadMarkdown' | 'downloadText' | 'downloadJson';
+
+const DOWNLOADS: { format: DownloadFormat; extension: string; label: DownloadLabel }[] = [
+  { format: 'pdf', extension: 'pdf', label: 'downloadPdf' },
+  { format: 'docx', extension: 'docx', label: 'downloadDocx' },
+  { format: 'md', extension: 'md', label: 'downloadMarkdown' },
+  { format: 'text', extension: 'txt', label: 'downloadText' },
+  { format: 'json', extension: 'json', label: 'downloadJson' },
+];
+
 function toc(publication: Publication): TocSection[] {
   const taken = new Set<string>();
   let position = 0;
@@ -266,33 +283,17 @@ export function PublicationPage({ id, hash }: { id: string; hash: string }) {
                   {t.downloads}
                 </Heading2>
                 <ul className="vb-downloads__list">
-                  <li>
-                    <a
-                      className="utrecht-link utrecht-link--html-a"
-                      href={downloadUrl(id, 'md')}
-                      download={`${id}.md`}
-                    >
-                      {t.downloadMarkdown}
-                    </a>
-                  </li>
-                  <li>
-                    <a
-                      className="utrecht-link utrecht-link--html-a"
-                      href={downloadUrl(id, 'text')}
-                      download={`${id}.txt`}
-                    >
-                      {t.downloadText}
-                    </a>
-                  </li>
-                  <li>
-                    <a
-                      className="utrecht-link utrecht-link--html-a"
-                      href={downloadUrl(id, 'json')}
-                      download={`${id}.json`}
-                    >
-                      {t.downloadJson}
-                    </a>
-                  </li>
+                  {DOWNLOADS.map(({ format, extension, label }) => (
+                    <li key={format}>
+                      <a
+                        className="utrecht-link utrecht-link--html-a"
+                        href={downloadUrl(id, format)}
+                        download={`${id}.${extension}`}
+                      >
+                        {t[label]}
+                      </a>
+                    </li>
+                  ))}
                 </ul>
               </section>
             </div>

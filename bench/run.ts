@@ -33,6 +33,11 @@ const benchmarks: Record<string, { describe: string; load: () => Promise<Benchma
       'sign-in time (argon2id) and the cost of a session or token look-up and policy check per request',
     load: () => import('./auth.js'),
   },
+  formats: {
+    describe:
+      'each reader (HTML, DOCX, PDF) on the generated corpus rendered into its format, against the text reader on the same publications; peak memory',
+    load: () => import('./formats.js'),
+  },
   http: {
     describe:
       'HTTP search throughput and latency (autocannon, 1–64 connections) on the 1 000 000-question archive, against /api/v1/health; web app size and time to a rendered search page',

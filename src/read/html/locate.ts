@@ -19,6 +19,28 @@ export interface TextSize {
   links: Map<Element, number>;
 }
 
+/** Characters that are not white space (as `\s` has it), counted without making a string. */
+function nonSpace(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space =
+      c === 32 ||
+      (c >= 9 && c <= 13) ||
+      c === 160 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff;
+    if (!space) n++;
+  }
+  return n;
+}
+
 export function measureText(all: readonly Element[], chrome: ReadonlySet<Element>): TextSize {
   const text = new Map<Element, number>();
   const links = new Map<Element, number>();
@@ -28,7 +50,7 @@ export function measureText(all: readonly Element[], chrome: ReadonlySet<Element
     if (chrome.has(el)) continue;
     let t = text.get(el) ?? 0;
     for (const child of childNodes(el)) {
-      if (child.nodeName === '#text' && 'value' in child) t += child.value.replace(/\s+/g, '').length;
+      if (child.nodeName === '#text' && 'value' in child) t += nonSpace(child.value);
     }
     text.set(el, t);
     const l = el.tagName === 'a' ? t : (links.get(el) ?? 0);

@@ -1,7 +1,7 @@
 // The CLI as a user runs it: a real process, real files, exit codes and messages.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -96,6 +96,21 @@ describe('vraagbaak parse', () => {
       assert.deepEqual(withoutLines(pub.sections), withoutLines(original.sections));
       assert.deepEqual(pub.footnotes, original.footnotes);
       previous = out;
+    }
+  });
+
+  test('a 200 MB file of any kind is refused before it is read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vraagbaak-large-'));
+    for (const name of ['groot.pdf', 'groot.docx', 'groot.xml', 'groot.txt']) {
+      const path = join(dir, name);
+      // Sparse: 200 MB by its size, nothing written to disk.
+      const fd = openSync(path, 'w');
+      ftruncateSync(fd, 200 * 1024 * 1024);
+      closeSync(fd);
+      const r = run(['parse', path]);
+      assert.equal(r.code, 2, name);
+      assert.match(r.stderr, new RegExp(`${name}: file is larger than 64 MB`));
+      assert.equal(r.stdout, '');
     }
   });
 

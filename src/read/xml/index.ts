@@ -24,6 +24,7 @@ import {
   type PublicationKind,
   type Question,
   type Reference,
+  type Section,
   type Signatory,
   type Warning,
 } from '../../model/publication.js';
@@ -77,6 +78,8 @@ interface RawQuestion {
   footnotes: number[];
   extrefs: ExtRef[];
   line: number | null;
+  /** The element the question starts at (its `vraag`, or an `antwoord` without one). */
+  element: Element;
 }
 
 /** 'Vraag 1' → [1]; 'Antwoord 2 en 3' → [2, 3]; 'Vragen 4, 5 en 6' → [4, 5, 6]; '7' → [7]. */
@@ -108,6 +111,7 @@ function readQuestions(elements: Element[], ctx: BodyContext): RawQuestion[] {
         footnotes: markers,
         extrefs,
         line: lineOf(el),
+        element: el,
       });
       continue;
     }
@@ -128,6 +132,7 @@ function readQuestions(elements: Element[], ctx: BodyContext): RawQuestion[] {
         footnotes: markers,
         extrefs,
         line: lineOf(el),
+        element: el,
       });
       continue;
     }
@@ -305,6 +310,46 @@ function readKamervragen(el: Element, root: Element, ctx: BodyContext): Built {
     layout: 'kamervragen',
     signatories: [],
   };
+}
+
+/**
+ * Section headings among the questions: `tussenkop`s and `divisie` titles that stand outside any
+ * `vraag`/`antwoord` (a heading inside an answer is the answer's own), in document order.
+ */
+function sectionHeadings(body: Element): Element[] {
+  const out: Element[] = [];
+  const walk = (node: Element): void => {
+    for (const c of childElements(node)) {
+      const name = nameOf(c);
+      if (name === 'vraag' || name === 'antwoord' || name === 'noot') continue;
+      if (name === 'tussenkop') out.push(c);
+      else if (name === 'kop' && nameOf(node) === 'divisie') {
+        const title = firstChild(c, 'titel');
+        if (title) out.push(title);
+      } else walk(c);
+    }
+  };
+  walk(body);
+  return out;
+}
+
+/** The questions grouped under the section heading before each (one untitled section without headings). */
+function sectionsOf(body: Element, raw: readonly RawQuestion[], questions: Question[]): Section[] {
+  const headings = sectionHeadings(body);
+  const sections: Section[] = [];
+  questions.forEach((q, i) => {
+    const at = raw[i]!.element;
+    // The last heading that comes before the question.
+    let heading: Element | null = null;
+    for (const h of headings) if (h.compareDocumentPosition(at) & 4) heading = h;
+    const title = heading ? textOf(heading) || null : null;
+    const current = sections[sections.length - 1];
+    if (current && current.title === title) current.questions.push(q);
+    else sections.push({ title, party: null, noQuestions: false, intro: [], questions: [q] });
+  });
+  return sections.length > 0
+    ? sections
+    : [{ title: null, party: null, noQuestions: false, intro: [], questions }];
 }
 
 /** `vraag` and `antwoord` anywhere under an element, outermost only, in document order. */
@@ -642,7 +687,7 @@ function readXmlUnguarded(input: string | Uint8Array, options: XmlReadOptions): 
     },
     dates,
     signatories: built.signatories,
-    sections: [{ title: null, party: null, noQuestions: false, intro: [], questions }],
+    sections: sectionsOf(body, raw, questions),
     footnotes,
     references,
     amounts: found.amounts,

@@ -105,3 +105,28 @@ test('signatories of a Kamerstuk with vraag/antwoord markup come from its ondert
   ]);
   assert.equal(pub.sections[0]!.questions[0]!.answer, 'Niets.');
 });
+
+test('section headings (tussenkop, divisie titles) outside the questions group them into sections', () => {
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<officiele-publicatie><kamerstuk>
+<kamerstukkop><tekstregel inhoud="vergaderjaar">Vergaderjaar 2022-2023</tekstregel></kamerstukkop>
+<dossier><dossiernummer><dossiernr>36 360 VI</dossiernr></dossiernummer></dossier>
+<stuk><stuknr>Nr. <ondernummer>78</ondernummer></stuknr><titel>LIJST VAN VRAGEN EN ANTWOORDEN</titel>
+<tussenkop>Algemeen</tussenkop>
+<vraag><nr>1</nr><al>Hoeveel kost het?</al></vraag><antwoord><tussenkop>Toelichting</tussenkop><al>Niets.</al></antwoord>
+<vraag><nr>2</nr><al>Waarom?</al></vraag><antwoord><al>Daarom.</al></antwoord>
+<divisie><kop><titel>Beleidsartikel 2</titel></kop>
+<vraag><nr>3</nr><al>Wanneer?</al></vraag><antwoord><al>Morgen.</al></antwoord>
+</divisie>
+</stuk></kamerstuk></officiele-publicatie>`;
+  const pub = readXml(xml, { words });
+  assert.deepEqual(
+    pub.sections.map((s) => [s.title, s.questions.map((q) => q.number)]),
+    [
+      ['Algemeen', [1, 2]],
+      ['Beleidsartikel 2', [3]],
+    ],
+  );
+  // A heading inside an answer stays the answer's own.
+  assert.equal(pub.sections[0]!.questions[0]!.answerBlocks[0]!.type, 'heading');
+});

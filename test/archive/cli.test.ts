@@ -9,13 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import SQLite from 'better-sqlite3';
 import { tempDbPath } from '../helpers/archive.js';
+import { cliArgs } from '../helpers/cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixtures = join(root, 'test/fixtures/text');
-const cli = join(root, 'src/cli/main.ts');
 
 function run(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], {
+  const r = spawnSync(process.execPath, cliArgs(...args), {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, ...env },
@@ -81,7 +81,7 @@ describe('vraagbaak import', () => {
   test('stdin, VRAAGBAAK_DB, show, export as JSON Lines and CSV', () => {
     const db = tempDbPath();
     const text = readFileSync(join(fixtures, 'kst-36625-VI-4.txt'), 'utf8');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', cli, 'import', '-'], {
+    const r = spawnSync(process.execPath, cliArgs('import', '-'), {
       cwd: root,
       input: text,
       encoding: 'utf8',
@@ -167,7 +167,7 @@ describe('a killed import', () => {
       );
     }
     const db = tempDbPath();
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, 'import', dir, '--db', db], {
+    const child = spawn(process.execPath, cliArgs('import', dir, '--db', db), {
       cwd: root,
       stdio: 'ignore',
     });

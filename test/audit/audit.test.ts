@@ -20,9 +20,9 @@ import {
 } from '../../src/audit/log.js';
 import { migrate, openSqlite } from '../../src/store/sqlite.js';
 import { tempDbPath } from '../helpers/archive.js';
+import { cliArgs } from '../helpers/cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = join(root, 'src/cli/main.ts');
 const worker = join(root, 'test/audit/append-worker.ts');
 
 async function freshDb(): Promise<{ path: string; raw: SQLite.Database; close: () => Promise<void> }> {
@@ -72,7 +72,7 @@ function row(db: SQLite.Database, seq: number): AuditRow {
 }
 
 function runCli(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, cliArgs(...args), { cwd: root, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,7 +1,6 @@
 // The account commands as an administrator runs them: real processes on a real SQLite file.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Auth } from '../../src/auth/auth.js';
@@ -9,12 +8,12 @@ import { verifyPassword } from '../../src/auth/passwords.js';
 import { authConfig, loadConfig, loadSecret, secretPath } from '../../src/config.js';
 import { Store } from '../../src/store/store.js';
 import { tempDbPath } from '../helpers/archive.js';
+import { cliArgs } from '../helpers/cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = join(root, 'src/cli/main.ts');
 
 function run(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], {
+  const r = spawnSync(process.execPath, cliArgs(...args), {
     cwd: root,
     encoding: 'utf8',
     input,

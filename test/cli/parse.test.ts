@@ -6,12 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { cliArgs } from '../helpers/cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = join(root, 'test/fixtures/text/kst-36360-VI-12.txt');
 
 function run(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], {
+  const r = spawnSync(process.execPath, cliArgs(...args), {
     cwd: root,
     input,
     encoding: 'utf8',

@@ -5,6 +5,7 @@ import { hashPassword } from '../../src/auth/passwords.js';
 import { readPublication } from '../../src/read/index.js';
 import { createAnalyzer } from '../../src/search/analysis.js';
 import { indexTerms } from '../../src/search/index-terms.js';
+import { cliArgs } from '../helpers/cli.js';
 import { fixtureText, words } from '../helpers/read.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -149,11 +150,10 @@ test('the export leaves drafts out unless asked for them by name', async () => {
   const { fileURLToPath } = await import('node:url');
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const exportIds = (...extra: string[]) => {
-    const r = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'export', '--db', server.dbPath, ...extra],
-      { cwd: root, encoding: 'utf8' },
-    );
+    const r = spawnSync(process.execPath, cliArgs('export', '--db', server.dbPath, ...extra), {
+      cwd: root,
+      encoding: 'utf8',
+    });
     assert.equal(r.status, 0, r.stderr);
     return r.stdout
       .trim()

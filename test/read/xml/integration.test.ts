@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { detectSource } from '../../../src/read/detect.js';
 import { ReadError } from '../../../src/read/errors.js';
 import { readSource } from '../../../src/read/index.js';
+import { cliArgs } from '../../helpers/cli.js';
 import { words } from '../../helpers/read.js';
 import { startTestServer } from '../../helpers/test-server.js';
 
@@ -35,7 +36,7 @@ test('detection by content: each format to its reader, archives and images refus
 
 test('vraagbaak parse reads the XML and says what is wrong with XML it cannot read', () => {
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    spawnSync(process.execPath, cliArgs(...args), {
       cwd: root,
       encoding: 'utf8',
     });

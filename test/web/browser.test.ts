@@ -14,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { renderPdf } from '../../src/render/pdf.js';
+import { readFixture } from '../helpers/read.js';
 import { ADMIN, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -370,6 +372,28 @@ describe('the web app in a browser', { skip: hasChromium ? false : MISSING, time
     await page.goto(`${empty.url}/zoeken?q=rijkssaldibalans`);
     await page.locator('.vb-search-summary', { hasText: 'Resultaten 1–1 van 1' }).waitFor();
     await page.locator('a[href="/publicaties/kst-36100-4/vragen/1"]').waitFor();
+
+    // A PDF (the official layout, rendered here) is read by the PDF reader, and the preview says so.
+    await page.goto(`${empty.url}/importeren`);
+    await page.locator('h1', { hasText: 'Importeren' }).waitFor();
+    const pdfDir = mkdtempSync(join(tmpdir(), 'vraagbaak-upload-pdf-'));
+    try {
+      const opening = readFixture('kst-31066-444.txt');
+      const pdf = join(pdfDir, 'document.pdf');
+      writeFileSync(pdf, await renderPdf(opening));
+      await page.getByLabel('Bestand').setInputFiles(pdf);
+      const pdfPreview = page.locator('.vb-import-preview');
+      await pdfPreview.waitFor();
+      const facts = (await pdfPreview.locator('.vb-import-data').textContent()) ?? '';
+      assert.match(facts, /Gelezen als\s*PDF/);
+      const questions = opening.sections.reduce((n, sec) => n + sec.questions.length, 0);
+      assert.match(facts, new RegExp(`Aantal vragen\\s*${questions}`));
+      assert.match(facts, /kst-31066-444/);
+      await page.getByRole('button', { name: 'Opslaan' }).click();
+      await page.locator('.vb-saved', { hasText: 'De publicatie is opgeslagen.' }).waitFor();
+    } finally {
+      rmSync(pdfDir, { recursive: true, force: true });
+    }
   });
 
   test('account: my details and roles, an API token made (shown once) and revoked', async () => {

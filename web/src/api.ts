@@ -85,6 +85,8 @@ export interface ImportResponse {
   id: string | null;
   outcome: 'imported' | 'updated' | 'unchanged' | 'read';
   stored: boolean;
+  /** The reader the server chose by the file's content. */
+  reader: 'text' | 'xml' | 'html' | 'pdf' | 'docx';
   questions: number;
   warnings: Warning[];
   publication: Publication;
@@ -332,7 +334,8 @@ export async function importFile(
     `${API}/imports${query({ dryRun: options.dryRun ? 'true' : undefined, fileName: options.fileName })}`,
     {
       method: 'POST',
-      headers: { 'Content-Type': 'text/plain', Accept: 'application/json' },
+      // The server picks the reader by content; the bytes go as they are.
+      headers: { 'Content-Type': 'application/octet-stream', Accept: 'application/json' },
       body: file,
       signal: signal ?? null,
     },

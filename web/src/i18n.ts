@@ -122,7 +122,15 @@ const nl = {
   importIntro:
     'Lees een publicatie in: tekst uit de officiële PDF of gekopieerd van tweedekamer.nl of officielebekendmakingen.nl. Vraagbaak laat eerst zien wat het gelezen heeft; pas bij Opslaan komt de publicatie in het archief.',
   fileLabel: 'Bestand',
-  fileHint: 'Een tekstbestand (.txt), ten hoogste 20 MB.',
+  fileHint: 'Tekst (.txt), de officiële XML, een webpagina (.html), PDF of Word (.docx); ten hoogste 20 MB.',
+  previewReader: 'Gelezen als',
+  readers: {
+    text: 'tekst',
+    xml: 'officiële XML',
+    html: 'webpagina (HTML)',
+    pdf: 'PDF',
+    docx: 'Word-document (DOCX)',
+  },
   dropZone: 'Of sleep een bestand hierheen.',
   dropZoneActive: 'Laat los om dit bestand te lezen.',
   reading: (name: string) => `${name} wordt gelezen…`,
@@ -443,7 +451,15 @@ const en: Messages = {
   importIntro:
     'Read a publication: text from the official PDF or copied from tweedekamer.nl or officielebekendmakingen.nl. Vraagbaak first shows what it read; only Save (Opslaan) puts the publication in the archive.',
   fileLabel: 'File',
-  fileHint: 'A text file (.txt), at most 20 MB.',
+  fileHint: 'Text (.txt), the official XML, a web page (.html), PDF or Word (.docx); at most 20 MB.',
+  previewReader: 'Read as',
+  readers: {
+    text: 'text',
+    xml: 'official XML',
+    html: 'web page (HTML)',
+    pdf: 'PDF',
+    docx: 'Word document (DOCX)',
+  },
   dropZone: 'Or drag a file here.',
   dropZoneActive: 'Release to read this file.',
   reading: (name: string) => `Reading ${name}…`,

@@ -46,6 +46,7 @@ function Preview({ file, result }: { file: File; result: ImportResponse }) {
       <Facts
         items={[
           { label: t.previewFile, value: file.name },
+          { label: t.previewReader, value: t.readers[result.reader] },
           { label: t.previewId, value: result.id ?? t.noId },
           { label: t.previewTitleField, value: name, lang: 'nl' },
           { label: t.previewKind, value: t.kinds[pub.kind] },
@@ -218,7 +219,7 @@ function ImportForm() {
             id={`${id}-file`}
             type="file"
             name="file"
-            accept=".txt,text/plain"
+            accept=".txt,.xml,.html,.htm,.pdf,.docx,text/plain,application/xml,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             className="vb-file-input"
             aria-describedby={`${id}-hint ${id}-drop`}
             onChange={chosen}

@@ -120,7 +120,7 @@ const nl = {
   // import
   importTitle: 'Importeren',
   importIntro:
-    'Lees een publicatie in: tekst uit de officiële PDF of gekopieerd van tweedekamer.nl of officielebekendmakingen.nl. Vraagbaak laat eerst zien wat het gelezen heeft; pas bij Opslaan komt de publicatie in het archief.',
+    'Lees een publicatie in: de PDF of de XML van officielebekendmakingen.nl, een pagina van tweedekamer.nl, een Word-document van het ministerie, of de tekst. Vraagbaak laat eerst zien wat het gelezen heeft; pas bij Opslaan komt de publicatie in het archief.',
   fileLabel: 'Bestand',
   fileHint: 'Tekst (.txt), de officiële XML, een webpagina (.html), PDF of Word (.docx); ten hoogste 20 MB.',
   previewReader: 'Gelezen als',
@@ -449,7 +449,7 @@ const en: Messages = {
 
   importTitle: 'Import',
   importIntro:
-    'Read a publication: text from the official PDF or copied from tweedekamer.nl or officielebekendmakingen.nl. Vraagbaak first shows what it read; only Save (Opslaan) puts the publication in the archive.',
+    'Read a publication: the PDF or XML from officielebekendmakingen.nl, a page from tweedekamer.nl, a Word document from the ministry, or the text. Vraagbaak first shows what it read; only Save (Opslaan) puts the publication in the archive.',
   fileLabel: 'File',
   fileHint: 'Text (.txt), the official XML, a web page (.html), PDF or Word (.docx); at most 20 MB.',
   previewReader: 'Read as',

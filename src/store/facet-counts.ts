@@ -16,6 +16,11 @@ interface Range {
   publication: string;
 }
 
+/** Adds a value to a publication's list unless it is there already (a facet counts a publication once). */
+function addOnce(list: string[] | undefined, value: string): void {
+  if (list && !list.includes(value)) list.push(value);
+}
+
 export class FacetCounter {
   private readonly values = new Map<string, FacetValues>();
   /** Question id ranges by publication, sorted by `lo`; ids above `loadedTo` are not in it yet. */
@@ -121,8 +126,8 @@ export class FacetCounter {
         dossier: [],
       });
     }
-    for (const a of this.addressees.all(json)) this.values.get(a.publication)?.addressee.push(a.value);
-    for (const d of this.dossiers.all(json)) this.values.get(d.publication)?.dossier.push(d.value);
+    for (const a of this.addressees.all(json)) addOnce(this.values.get(a.publication)?.addressee, a.value);
+    for (const d of this.dossiers.all(json)) addOnce(this.values.get(d.publication)?.dossier, d.value);
   }
 
   /** Questions per facet value among `candidates` (question ids), the `top` most frequent of each facet. */
@@ -136,8 +141,10 @@ export class FacetCounter {
     for (const { publication, n } of perPublication) {
       const values = this.values.get(publication);
       if (!values) continue;
+      // Each publication's values are distinct (see load), so each counts once.
       for (const facet of FACETS) {
-        for (const v of new Set(values[facet])) tallies[facet].set(v, (tallies[facet].get(v) ?? 0) + n);
+        const tally = tallies[facet];
+        for (const v of values[facet]) tally.set(v, (tally.get(v) ?? 0) + n);
       }
     }
     const out = {} as FacetCounts;

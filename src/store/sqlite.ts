@@ -7,6 +7,7 @@ import * as initial from './migrations/001-initial.js';
 import * as termVectors from './migrations/002-term-vectors.js';
 import * as accounts from './migrations/003-accounts.js';
 import * as audit from './migrations/004-audit.js';
+import * as workflow from './migrations/005-workflow.js';
 import type { Database } from './schema.js';
 
 export const DEFAULT_DB_PATH = './data/vraagbaak.db';
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002-term-vectors': termVectors,
   '003-accounts': accounts,
   '004-audit': audit,
+  '005-workflow': workflow,
 };
 
 /** The database path: --db, else VRAAGBAAK_DB, else ./data/vraagbaak.db. */

@@ -14,6 +14,7 @@ import type { Database } from './schema.js';
 import { migrate, openSqlite } from './sqlite.js';
 import { createWriter, type QuestionTerms, type SaveOutcome } from './sqlite-writer.js';
 import { createScorer, type Phrase, type RankStats, vectorSize } from './term-vectors.js';
+import { WorkflowStore } from './workflow.js';
 
 export type { QuestionTerms, SaveOutcome } from './sqlite-writer.js';
 
@@ -165,6 +166,13 @@ export class Store {
   }
 
   private accountStore: AccountStore | null = null;
+  private workflowStore: WorkflowStore | null = null;
+
+  /** Question lists, their questions, answers and answer versions (src/workflow). */
+  get workflow(): WorkflowStore {
+    this.workflowStore ??= new WorkflowStore(this.raw);
+    return this.workflowStore;
+  }
 
   /** Organisations, users, sessions and tokens. */
   get accounts(): AccountStore {

@@ -1,0 +1,319 @@
+// The workflow's rows in SQL: question lists, their questions and answers, answer versions. Every change
+// of state is a compare-and-set (UPDATE … WHERE state = the expected one), and every answer save names
+// the version it started from: two people acting at once never overwrite each other silently; the one
+// who comes second learns what happened instead (WorkflowConflict).
+import type SQLite from 'better-sqlite3';
+import type { AnswerState, ListState } from '../workflow/states.js';
+
+export type ListKind = 'question-list' | 'written-questions';
+
+export interface NewList {
+  kind: ListKind;
+  title: string;
+  committeeId: number | null;
+  ministryId: number | null;
+  addressees: string[];
+  /** Kamerstuk ids asked about (kst-…). */
+  documents: string[];
+  scope: string | null;
+  deadline: string | null;
+  createdBy: number | null;
+}
+
+export interface ListRow extends NewList {
+  id: number;
+  state: ListState;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface QuestionRow {
+  id: number;
+  listId: number;
+  /** 1-based, continuous over the list: the question's number. */
+  number: number;
+  section: string | null;
+  text: string;
+  state: AnswerState;
+  assigneeId: number | null;
+  directorateId: number | null;
+  internalDeadline: string | null;
+  answer: string | null;
+  answerVersion: number;
+  /** The question whose answer also answers this one. */
+  answeredWith: number | null;
+  updatedAt: string;
+}
+
+export interface AnswerVersion {
+  version: number;
+  text: string;
+  authorId: number | null;
+  savedAt: string;
+}
+
+/** Someone else changed it first: what it is now, so the caller can show it and merge. */
+export class WorkflowConflict extends Error {
+  override readonly name = 'WorkflowConflict';
+  constructor(
+    message: string,
+    readonly current: { state: string; version: number; text?: string | null; authorId?: number | null },
+  ) {
+    super(message);
+  }
+}
+
+export class WorkflowNotFound extends Error {
+  override readonly name = 'WorkflowNotFound';
+}
+
+interface ListDbRow {
+  id: number;
+  kind: ListKind;
+  title: string;
+  committee_id: number | null;
+  ministry_id: number | null;
+  addressees: string;
+  documents: string;
+  scope: string | null;
+  deadline: string | null;
+  state: ListState;
+  version: number;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+interface QuestionDbRow {
+  id: number;
+  list_id: number;
+  position: number;
+  section: string | null;
+  text: string;
+  state: AnswerState;
+  assignee_id: number | null;
+  directorate_id: number | null;
+  internal_deadline: string | null;
+  answer: string | null;
+  answer_version: number;
+  answered_with: number | null;
+  updated_at: string;
+}
+
+const now = (): string => new Date().toISOString();
+
+function listOf(r: ListDbRow): ListRow {
+  return {
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    committeeId: r.committee_id,
+    ministryId: r.ministry_id,
+    addressees: JSON.parse(r.addressees) as string[],
+    documents: JSON.parse(r.documents) as string[],
+    scope: r.scope,
+    deadline: r.deadline,
+    state: r.state,
+    version: r.version,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function questionOf(r: QuestionDbRow): QuestionRow {
+  return {
+    id: r.id,
+    listId: r.list_id,
+    number: r.position,
+    section: r.section,
+    text: r.text,
+    state: r.state,
+    assigneeId: r.assignee_id,
+    directorateId: r.directorate_id,
+    internalDeadline: r.internal_deadline,
+    answer: r.answer,
+    answerVersion: r.answer_version,
+    answeredWith: r.answered_with,
+    updatedAt: r.updated_at,
+  };
+}
+
+export class WorkflowStore {
+  constructor(private readonly raw: SQLite.Database) {}
+
+  createList(list: NewList): ListRow {
+    const at = now();
+    const id = Number(
+      this.raw
+        .prepare(
+          `INSERT INTO question_lists (kind, title, committee_id, ministry_id, addressees, documents, scope,
+           deadline, state, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)`,
+        )
+        .run(
+          list.kind,
+          list.title,
+          list.committeeId,
+          list.ministryId,
+          JSON.stringify(list.addressees),
+          JSON.stringify(list.documents),
+          list.scope,
+          list.deadline,
+          list.createdBy,
+          at,
+          at,
+        ).lastInsertRowid,
+    );
+    return this.list(id);
+  }
+
+  list(id: number): ListRow {
+    const row = this.raw.prepare('SELECT * FROM question_lists WHERE id = ?').get(id) as
+      | ListDbRow
+      | undefined;
+    if (!row) throw new WorkflowNotFound(`no question list ${id}`);
+    return listOf(row);
+  }
+
+  questions(listId: number): QuestionRow[] {
+    const rows = this.raw
+      .prepare('SELECT * FROM list_questions WHERE list_id = ? ORDER BY position')
+      .all(listId) as QuestionDbRow[];
+    return rows.map(questionOf);
+  }
+
+  question(id: number): QuestionRow {
+    const row = this.raw.prepare('SELECT * FROM list_questions WHERE id = ?').get(id) as
+      | QuestionDbRow
+      | undefined;
+    if (!row) throw new WorkflowNotFound(`no question ${id}`);
+    return questionOf(row);
+  }
+
+  /** Adds a question at the end (or at `at`, 1-based, moving the later ones down): numbering stays continuous. */
+  addQuestion(listId: number, text: string, section: string | null, at?: number): QuestionRow {
+    return this.raw.transaction(() => {
+      this.list(listId);
+      const count = (
+        this.raw.prepare('SELECT count(*) AS n FROM list_questions WHERE list_id = ?').get(listId) as {
+          n: number;
+        }
+      ).n;
+      const position = at === undefined ? count + 1 : Math.min(Math.max(1, at), count + 1);
+      // Shift through negative positions first: UNIQUE (list_id, position) holds at every step.
+      this.raw
+        .prepare('UPDATE list_questions SET position = -position - 1 WHERE list_id = ? AND position >= ?')
+        .run(listId, position);
+      this.raw
+        .prepare('UPDATE list_questions SET position = -position WHERE list_id = ? AND position < 0')
+        .run(listId);
+      const id = Number(
+        this.raw
+          .prepare(
+            'INSERT INTO list_questions (list_id, position, section, text, updated_at) VALUES (?, ?, ?, ?, ?)',
+          )
+          .run(listId, position, section, text, now()).lastInsertRowid,
+      );
+      this.touchList(listId);
+      return this.question(id);
+    })();
+  }
+
+  private touchList(listId: number): void {
+    this.raw
+      .prepare('UPDATE question_lists SET version = version + 1, updated_at = ? WHERE id = ?')
+      .run(now(), listId);
+  }
+
+  /** Moves a list from `from` to `to`; a conflict when it is no longer in `from`. */
+  setListState(listId: number, from: ListState, to: ListState): ListRow {
+    const changed = this.raw
+      .prepare(
+        'UPDATE question_lists SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND state = ?',
+      )
+      .run(to, now(), listId, from).changes;
+    const list = this.list(listId);
+    if (changed === 0) {
+      throw new WorkflowConflict(`the question list is ${list.state} now, no longer ${from}`, {
+        state: list.state,
+        version: list.version,
+      });
+    }
+    return list;
+  }
+
+  /** Moves a question (its answer) from `from` to `to`, setting the assignee when given. */
+  setQuestionState(
+    questionId: number,
+    from: AnswerState,
+    to: AnswerState,
+    assignment?: { assigneeId: number | null; directorateId: number | null; internalDeadline: string | null },
+  ): QuestionRow {
+    const info = assignment
+      ? this.raw
+          .prepare(
+            `UPDATE list_questions SET state = ?, assignee_id = ?, directorate_id = ?, internal_deadline = ?,
+             updated_at = ? WHERE id = ? AND state = ?`,
+          )
+          .run(
+            to,
+            assignment.assigneeId,
+            assignment.directorateId,
+            assignment.internalDeadline,
+            now(),
+            questionId,
+            from,
+          )
+      : this.raw
+          .prepare('UPDATE list_questions SET state = ?, updated_at = ? WHERE id = ? AND state = ?')
+          .run(to, now(), questionId, from);
+    const q = this.question(questionId);
+    if (info.changes === 0) {
+      throw new WorkflowConflict(`the answer is ${q.state} now, no longer ${from}`, {
+        state: q.state,
+        version: q.answerVersion,
+      });
+    }
+    return q;
+  }
+
+  /**
+   * Saves an answer as a new version, when `baseVersion` is still the latest: else a conflict that
+   * carries the version saved in between (its text and author), for the caller to merge.
+   */
+  saveAnswer(questionId: number, baseVersion: number, text: string, authorId: number | null): QuestionRow {
+    return this.raw.transaction(() => {
+      const at = now();
+      const changed = this.raw
+        .prepare(
+          `UPDATE list_questions SET answer = ?, answer_version = answer_version + 1, updated_at = ?
+           WHERE id = ? AND answer_version = ?`,
+        )
+        .run(text, at, questionId, baseVersion).changes;
+      const q = this.question(questionId);
+      if (changed === 0) {
+        const latest = this.versions(questionId).at(-1) ?? null;
+        throw new WorkflowConflict(
+          `the answer was saved as version ${q.answerVersion} since version ${baseVersion}`,
+          { state: q.state, version: q.answerVersion, text: q.answer, authorId: latest?.authorId ?? null },
+        );
+      }
+      this.raw
+        .prepare(
+          'INSERT INTO answer_versions (question_id, version, text, author_id, saved_at) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(questionId, q.answerVersion, text, authorId, at);
+      return q;
+    })();
+  }
+
+  versions(questionId: number): AnswerVersion[] {
+    const rows = this.raw
+      .prepare(
+        'SELECT version, text, author_id AS authorId, saved_at AS savedAt FROM answer_versions WHERE question_id = ? ORDER BY version',
+      )
+      .all(questionId) as AnswerVersion[];
+    return rows;
+  }
+}

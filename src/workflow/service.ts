@@ -1,0 +1,215 @@
+// The workflow's operations: each checks who may act (their roles in the list's committee or ministry,
+// directorates counting for their ministry), makes the transition the state machine allows, stores it as
+// a compare-and-set, and records it in the audit log. The API and the screens call these; nothing else
+// changes a list's or an answer's state.
+import { actorLabel, type Role, type UserActor } from '../auth/actor.js';
+import type { Store } from '../store/store.js';
+import type { ListRow, NewList, QuestionRow } from '../store/workflow.js';
+import {
+  ANSWER_MACHINE,
+  LIST_MACHINE,
+  type Actor as MachineActor,
+  TransitionError,
+  transition,
+} from './states.js';
+
+/** The actor may not act on this list at all (the API answers 404 when it may not even see it). */
+export class WorkflowForbidden extends Error {
+  override readonly name = 'WorkflowForbidden';
+}
+
+export interface Assignment {
+  assigneeId: number;
+  directorateId: number | null;
+  internalDeadline: string | null;
+}
+
+export class Workflow {
+  constructor(private readonly store: Store) {}
+
+  /** The organisations that count as this one: itself and, for a ministry, its directorates. */
+  private within(organisationId: number | null): Set<number> {
+    const ids = new Set<number>();
+    if (organisationId === null) return ids;
+    ids.add(organisationId);
+    for (const o of this.store.accounts.organisations()) if (o.parentId === organisationId) ids.add(o.id);
+    return ids;
+  }
+
+  /** The actor's roles on a list: clerk in its committee; coordinator, drafter, approver in its ministry. */
+  rolesOn(actor: UserActor, list: ListRow): Role[] {
+    const committee = this.within(list.committeeId);
+    const ministry = this.within(list.ministryId);
+    const roles = new Set<Role>();
+    for (const m of actor.memberships) {
+      if (m.role === 'clerk' && committee.has(m.organisationId)) roles.add(m.role);
+      if (m.role !== 'clerk' && ministry.has(m.organisationId)) roles.add(m.role);
+    }
+    return [...roles];
+  }
+
+  /** Whether the actor may see the list: a role on it, or an administrator. A draft is the committee's own. */
+  canSee(actor: UserActor, list: ListRow): boolean {
+    if (actor.admin) return true;
+    const roles = this.rolesOn(actor, list);
+    if (list.state === 'draft') return roles.includes('clerk');
+    return roles.length > 0;
+  }
+
+  private visibleList(actor: UserActor, listId: number): ListRow {
+    const list = this.store.workflow.list(listId);
+    if (!this.canSee(actor, list)) throw new WorkflowForbidden(`no question list ${listId}`);
+    return list;
+  }
+
+  private audit(actor: UserActor, action: string, subject: string, details: Record<string, unknown>): void {
+    this.store.audit({ actor: actorLabel(actor), actorName: actor.name, action, subject, details });
+  }
+
+  /** A clerk of the committee starts a list (state draft). */
+  createList(actor: UserActor, input: Omit<NewList, 'createdBy'>): ListRow {
+    const clerkOf = actor.memberships.some(
+      (m) => m.role === 'clerk' && m.organisationId === input.committeeId,
+    );
+    if (!clerkOf) throw new WorkflowForbidden('only a clerk of the committee may start its question list');
+    const list = this.store.workflow.createList({ ...input, createdBy: actor.id });
+    this.audit(actor, 'list.created', `list:${list.id}`, { title: list.title, deadline: list.deadline });
+    return list;
+  }
+
+  /** A question added while the list is a draft; numbering stays continuous. */
+  addQuestion(
+    actor: UserActor,
+    listId: number,
+    text: string,
+    section: string | null,
+    at?: number,
+  ): QuestionRow {
+    const list = this.visibleList(actor, listId);
+    if (!this.rolesOn(actor, list).includes('clerk')) {
+      throw new WorkflowForbidden('only a clerk of the committee may change its questions');
+    }
+    if (list.state !== 'draft') {
+      throw new TransitionError(
+        'illegal',
+        list.state,
+        'add-question',
+        `the question list is ${list.state}: questions can only be added to a draft`,
+      );
+    }
+    const question = this.store.workflow.addQuestion(listId, text, section, at);
+    this.audit(actor, 'list.question_added', `list:${listId}`, { number: question.number });
+    return question;
+  }
+
+  /** A list event (send, withdraw, assemble, approve-letter, send-letter, …) by the actor's roles. */
+  listEvent(actor: UserActor, listId: number, event: string): ListRow {
+    const list = this.visibleList(actor, listId);
+    if (event === 'send' && this.store.workflow.questions(listId).length === 0) {
+      throw new TransitionError(
+        'illegal',
+        list.state,
+        event,
+        'a question list without questions cannot be sent',
+      );
+    }
+    const to = transition(LIST_MACHINE, list.state, event, this.rolesOn(actor, list));
+    const changed = this.store.workflow.setListState(listId, list.state, to);
+    this.audit(actor, `list.${event.replace(/-/g, '_')}`, `list:${listId}`, { from: list.state, to });
+    return changed;
+  }
+
+  private questionOnList(
+    actor: UserActor,
+    questionId: number,
+  ): { question: QuestionRow; list: ListRow; roles: Role[] } {
+    const question = this.store.workflow.question(questionId);
+    const list = this.visibleList(actor, question.listId);
+    return { question, list, roles: this.rolesOn(actor, list) };
+  }
+
+  /** The coordinator hands a question to a drafter (again, when it had one); the list is taken up. */
+  assign(actor: UserActor, questionId: number, assignment: Assignment): QuestionRow {
+    const { question, list, roles } = this.questionOnList(actor, questionId);
+    if (list.state === 'sent' && roles.includes('coordinator')) {
+      this.store.workflow.setListState(
+        list.id,
+        'sent',
+        transition(LIST_MACHINE, 'sent', 'take-up', ['coordinator']),
+      );
+    } else if (list.state !== 'in-progress') {
+      throw new TransitionError(
+        'illegal',
+        list.state,
+        'assign',
+        `the question list is ${list.state}: its questions cannot be assigned now`,
+      );
+    }
+    const event = question.state === 'unassigned' ? 'assign' : 'reassign';
+    const to = transition(ANSWER_MACHINE, question.state, event, roles);
+    const changed = this.store.workflow.setQuestionState(questionId, question.state, to, assignment);
+    this.audit(actor, `answer.${event}ed`, `question:${questionId}`, { ...assignment });
+    return changed;
+  }
+
+  /** The assigned drafter saves a version of the answer, from the version they started with. */
+  saveAnswer(actor: UserActor, questionId: number, baseVersion: number, text: string): QuestionRow {
+    const { question, roles } = this.questionOnList(actor, questionId);
+    const mine: MachineActor[] =
+      question.assigneeId === actor.id ? roles : roles.filter((r) => r !== 'drafter');
+    const to = transition(ANSWER_MACHINE, question.state, 'save', mine);
+    const saved = this.store.workflow.saveAnswer(questionId, baseVersion, text, actor.id);
+    if (to !== question.state) this.store.workflow.setQuestionState(questionId, question.state, to);
+    this.audit(actor, 'answer.saved', `question:${questionId}`, { version: saved.answerVersion });
+    return this.store.workflow.question(questionId);
+  }
+
+  /** Submit, approve, return or decline an answer; approving the last one approves the list's answers. */
+  answerEvent(
+    actor: UserActor,
+    questionId: number,
+    event: string,
+    comment: string | null = null,
+  ): QuestionRow {
+    const { question, list, roles } = this.questionOnList(actor, questionId);
+    const own = question.assigneeId === actor.id;
+    // Submitting and declining are the assigned drafter's own acts.
+    const acting: MachineActor[] = event === 'submit' || event === 'decline' ? (own ? roles : []) : roles;
+    const to = transition(ANSWER_MACHINE, question.state, event, acting);
+    if ((event === 'return' || event === 'decline') && !comment?.trim()) {
+      throw new TransitionError(
+        'illegal',
+        question.state,
+        event,
+        `to ${event} an answer, say why (a comment)`,
+      );
+    }
+    const changed =
+      event === 'decline'
+        ? this.store.workflow.setQuestionState(questionId, question.state, to, {
+            assigneeId: null,
+            directorateId: null,
+            internalDeadline: null,
+          })
+        : this.store.workflow.setQuestionState(questionId, question.state, to);
+    this.audit(actor, `answer.${event.replace(/-/g, '_')}`, `question:${questionId}`, {
+      from: question.state,
+      to,
+      comment,
+    });
+    if (event === 'approve' && this.store.workflow.questions(list.id).every((q) => q.state === 'approved')) {
+      this.store.workflow.setListState(
+        list.id,
+        'in-progress',
+        transition(LIST_MACHINE, 'in-progress', 'all-approved', ['system']),
+      );
+      this.store.audit({
+        actor: 'system',
+        action: 'list.all_approved',
+        subject: `list:${list.id}`,
+        details: {},
+      });
+    }
+    return changed;
+  }
+}

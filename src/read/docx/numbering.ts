@@ -3,6 +3,7 @@
 // all become question 1. Here the numbers are worked out as Word shows them (numbering.xml: the level's
 // format, text and start; a list that restarts; a level restarting under a higher one), per paragraph.
 import type { Document, Element } from '@xmldom/xmldom';
+import { listLetter, romanNumeral } from '../list-numbers.js';
 import { childElements, decodeXml, nameOf, parseXml } from '../xml/parse.js';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -74,50 +75,16 @@ function readDefinitions(doc: Document): Definitions {
   return { abstracts, nums, styles };
 }
 
-const ROMAN: [number, string][] = [
-  [1000, 'm'],
-  [900, 'cm'],
-  [500, 'd'],
-  [400, 'cd'],
-  [100, 'c'],
-  [90, 'xc'],
-  [50, 'l'],
-  [40, 'xl'],
-  [10, 'x'],
-  [9, 'ix'],
-  [5, 'v'],
-  [4, 'iv'],
-  [1, 'i'],
-];
-
-function roman(n: number): string {
-  let out = '';
-  let left = Math.min(Math.max(n, 1), 3999);
-  for (const [value, digits] of ROMAN) {
-    while (left >= value) {
-      out += digits;
-      left -= value;
-    }
-  }
-  return out;
-}
-
-/** Word's letters: a … z, then aa … zz. */
-function letter(n: number): string {
-  const i = Math.max(n, 1) - 1;
-  return String.fromCharCode(97 + (i % 26)).repeat(Math.floor(i / 26) + 1);
-}
-
 function formatNumber(n: number, format: string): string {
   switch (format) {
     case 'lowerLetter':
-      return letter(n);
+      return listLetter(n);
     case 'upperLetter':
-      return letter(n).toUpperCase();
+      return listLetter(n).toUpperCase();
     case 'lowerRoman':
-      return roman(n);
+      return romanNumeral(n);
     case 'upperRoman':
-      return roman(n).toUpperCase();
+      return romanNumeral(n).toUpperCase();
     case 'decimalZero':
       return String(n).padStart(2, '0');
     case 'none':

@@ -1,6 +1,8 @@
 // The document's elements → paragraph texts in the text layout (src/render/layout.ts): one per block
 // (p, h1–h6, li with its marker, a table row as its cells joined by " | "), footnote markers as bare
 // numbers glued to their word. The text reader does the rest.
+
+import { listLetter, romanNumeral } from '../list-numbers.js';
 import {
   attr,
   childNodes,
@@ -102,42 +104,13 @@ function joinPieces(pieces: readonly Piece[]): string {
   return squash(parts.join(''));
 }
 
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
-
-function roman(n: number): string {
-  const parts: [number, string][] = [
-    [1000, 'm'],
-    [900, 'cm'],
-    [500, 'd'],
-    [400, 'cd'],
-    [100, 'c'],
-    [90, 'xc'],
-    [50, 'l'],
-    [40, 'xl'],
-    [10, 'x'],
-    [9, 'ix'],
-    [5, 'v'],
-    [4, 'iv'],
-    [1, 'i'],
-  ];
-  let out = '';
-  let rest = n;
-  for (const [value, digits] of parts) {
-    while (rest >= value) {
-      out += digits;
-      rest -= value;
-    }
-  }
-  return out;
-}
-
 function ordinal(n: number, type: string): string {
   if ((type === 'a' || type === 'A') && n >= 1 && n <= 26) {
-    const letter = LETTERS[n - 1]!;
+    const letter = listLetter(n);
     return `${type === 'A' ? letter.toUpperCase() : letter}.`;
   }
   if ((type === 'i' || type === 'I') && n >= 1 && n < 4000) {
-    return `${type === 'I' ? roman(n).toUpperCase() : roman(n)}.`;
+    return `${type === 'I' ? romanNumeral(n).toUpperCase() : romanNumeral(n)}.`;
   }
   return `${n}.`;
 }

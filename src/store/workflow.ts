@@ -308,6 +308,46 @@ export class WorkflowStore {
     })();
   }
 
+  /** Changes a list's deadline (a postponement); returns the list as it is now. */
+  setDeadline(listId: number, deadline: string): ListRow {
+    this.raw
+      .prepare('UPDATE question_lists SET deadline = ?, version = version + 1, updated_at = ? WHERE id = ?')
+      .run(deadline, now(), listId);
+    return this.list(listId);
+  }
+
+  /**
+   * Questions still being answered (not approved or published) on lists that are not drafts: those
+   * assigned to `assigneeId`, or all of those on lists addressed to one of `ministryIds`.
+   */
+  openQuestions(
+    filter: { assigneeId: number } | { ministryIds: readonly number[] },
+  ): { question: QuestionRow; list: ListRow }[] {
+    const where =
+      'assigneeId' in filter
+        ? { sql: 'q.assignee_id = ?', params: [filter.assigneeId] }
+        : {
+            sql: `l.ministry_id IN (SELECT value FROM json_each(?))`,
+            params: [JSON.stringify(filter.ministryIds)],
+          };
+    const rows = this.raw
+      .prepare(
+        `SELECT q.id AS question_id, l.id AS list_id FROM list_questions q JOIN question_lists l ON l.id = q.list_id
+         WHERE ${where.sql} AND q.state NOT IN ('approved', 'published') AND l.state NOT IN ('draft', 'withdrawn', 'published')
+         ORDER BY coalesce(q.internal_deadline, l.deadline), l.id, q.position`,
+      )
+      .all(...where.params) as { question_id: number; list_id: number }[];
+    const lists = new Map<number, ListRow>();
+    return rows.map((r) => {
+      let list = lists.get(r.list_id);
+      if (!list) {
+        list = this.list(r.list_id);
+        lists.set(r.list_id, list);
+      }
+      return { question: this.question(r.question_id), list };
+    });
+  }
+
   versions(questionId: number): AnswerVersion[] {
     const rows = this.raw
       .prepare(

@@ -6,6 +6,14 @@ import { actorLabel, type Role, type UserActor } from '../auth/actor.js';
 import type { Store } from '../store/store.js';
 import type { ListRow, NewList, QuestionRow } from '../store/workflow.js';
 import {
+  type DeadlineCalendar,
+  type DueState,
+  deadline,
+  dueState,
+  type Term,
+  WRITTEN_QUESTIONS_TERM,
+} from './deadlines.js';
+import {
   ANSWER_MACHINE,
   LIST_MACHINE,
   type Actor as MachineActor,
@@ -22,6 +30,15 @@ export interface Assignment {
   assigneeId: number;
   directorateId: number | null;
   internalDeadline: string | null;
+}
+
+/** A question on someone's desk, with the deadline that applies to it and how it stands. */
+export interface DueItem {
+  question: QuestionRow;
+  list: ListRow;
+  /** The internal deadline when the coordinator set one, else the list's. */
+  due: string | null;
+  state: DueState | null;
 }
 
 export class Workflow {
@@ -162,6 +179,52 @@ export class Workflow {
     if (to !== question.state) this.store.workflow.setQuestionState(questionId, question.state, to);
     this.audit(actor, 'answer.saved', `question:${questionId}`, { version: saved.answerVersion });
     return this.store.workflow.question(questionId);
+  }
+
+  /**
+   * A postponement notice (Mededeling uitstel antwoord) for written questions: the coordinator moves
+   * the deadline by another term (three weeks by default), counted from the deadline it had.
+   */
+  postpone(
+    actor: UserActor,
+    listId: number,
+    calendar: DeadlineCalendar,
+    term: Term = WRITTEN_QUESTIONS_TERM,
+  ): ListRow {
+    const list = this.visibleList(actor, listId);
+    if (!this.rolesOn(actor, list).includes('coordinator')) {
+      throw new WorkflowForbidden('only a coordinator of the ministry may postpone the answer');
+    }
+    if (
+      !['sent', 'in-progress', 'answers-approved', 'letter-assembled'].includes(list.state) ||
+      !list.deadline
+    ) {
+      throw new TransitionError(
+        'illegal',
+        list.state,
+        'postpone',
+        `the question list is ${list.state}${list.deadline ? '' : ' without a deadline'}: it cannot be postponed`,
+      );
+    }
+    const moved = this.store.workflow.setDeadline(listId, deadline(list.deadline, term, calendar));
+    this.audit(actor, 'list.postponed', `list:${listId}`, { from: list.deadline, to: moved.deadline });
+    return moved;
+  }
+
+  /**
+   * What is on the actor's desk, soonest due first: a drafter's own questions; for a coordinator, every
+   * open question of the lists addressed to their ministry.
+   */
+  dueItems(actor: UserActor, today: string, calendar: DeadlineCalendar): DueItem[] {
+    const ministries = actor.memberships.filter((m) => m.role === 'coordinator').map((m) => m.organisationId);
+    const rows =
+      ministries.length > 0
+        ? this.store.workflow.openQuestions({ ministryIds: ministries })
+        : this.store.workflow.openQuestions({ assigneeId: actor.id });
+    return rows.map(({ question, list }) => {
+      const due = question.internalDeadline ?? list.deadline;
+      return { question, list, due, state: due ? dueState(due, today, calendar) : null };
+    });
   }
 
   /** Submit, approve, return or decline an answer; approving the last one approves the list's answers. */

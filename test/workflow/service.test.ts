@@ -6,6 +6,7 @@ import { verifyAudit } from '../../src/audit/log.js';
 import type { Role, UserActor } from '../../src/auth/actor.js';
 import { Store } from '../../src/store/store.js';
 import { WorkflowConflict } from '../../src/store/workflow.js';
+import { CLOSED_DAYS_NL } from '../../src/workflow/deadlines.js';
 import { Workflow, WorkflowForbidden } from '../../src/workflow/service.js';
 import { TransitionError } from '../../src/workflow/states.js';
 import { tempDbPath } from '../helpers/archive.js';
@@ -179,5 +180,66 @@ test('a drafter may decline with a reason; the question goes back to the coordin
     internalDeadline: null,
   });
   assert.equal(w.store.workflow.question(q.id).assigneeId, w.bram.id);
+  await w.store.close();
+});
+
+test('each desk shows its open questions, soonest first, with how they stand; a postponement adds three weeks', async () => {
+  const w = await world();
+  const calendar = { recesses: [], closedDays: CLOSED_DAYS_NL };
+  const start = (title: string, deadline: string) => {
+    const list = w.workflow.createList(w.clerk, {
+      kind: 'written-questions',
+      title,
+      committeeId: w.committee,
+      ministryId: w.ministry,
+      addressees: [],
+      documents: [],
+      scope: null,
+      deadline,
+    });
+    const q = w.workflow.addQuestion(w.clerk, list.id, `${title}?`, null);
+    w.workflow.listEvent(w.clerk, list.id, 'send');
+    return { list, q };
+  };
+  const late = start('Laat', '2026-04-29');
+  const soon = start('Binnenkort', '2026-05-06');
+  const later = start('Later', '2026-06-03');
+  w.workflow.assign(w.coordinator, late.q.id, {
+    assigneeId: w.anne.id,
+    directorateId: null,
+    internalDeadline: null,
+  });
+  w.workflow.assign(w.coordinator, soon.q.id, {
+    assigneeId: w.anne.id,
+    directorateId: null,
+    internalDeadline: '2026-05-04',
+  });
+  w.workflow.assign(w.coordinator, later.q.id, {
+    assigneeId: w.bram.id,
+    directorateId: null,
+    internalDeadline: null,
+  });
+
+  // Thursday 30 April 2026: the first is overdue; the internal deadline of Monday 4 May is two working
+  // days away (Friday 1 May, Monday 4 May).
+  const today = '2026-04-30';
+  const desk = (who: UserActor) =>
+    w.workflow.dueItems(who, today, calendar).map((d) => [d.list.title, d.due, d.state]);
+  assert.deepEqual(desk(w.anne), [
+    ['Laat', '2026-04-29', 'overdue'],
+    ['Binnenkort', '2026-05-04', 'due-soon'],
+  ]);
+  assert.deepEqual(desk(w.bram), [['Later', '2026-06-03', 'on-time']]);
+  assert.deepEqual(
+    desk(w.coordinator).map((d) => d[0]),
+    ['Laat', 'Binnenkort', 'Later'],
+  );
+  // Someone of another ministry has nothing on their desk.
+  assert.deepEqual(desk(w.outsider), []);
+
+  // Postponed: 29 April + three weeks = Wednesday 20 May.
+  assert.throws(() => w.workflow.postpone(w.anne, late.list.id, calendar), WorkflowForbidden);
+  assert.equal(w.workflow.postpone(w.coordinator, late.list.id, calendar).deadline, '2026-05-20');
+  assert.deepEqual(desk(w.anne)[1], ['Laat', '2026-05-20', 'on-time']);
   await w.store.close();
 });

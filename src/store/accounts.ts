@@ -103,6 +103,16 @@ export class AccountStore {
       .all() as OrganisationRow[];
   }
 
+  /** An organisation and the ones directly under it (a ministry and its directorates). */
+  organisationAndChildren(id: number): number[] {
+    const rows = this.raw
+      .prepare('SELECT id FROM organisations WHERE id = ? OR parent_id = ?')
+      .all(id, id) as {
+      id: number;
+    }[];
+    return rows.map((r) => r.id);
+  }
+
   organisationByName(name: string): OrganisationRow | null {
     return (
       (this.raw

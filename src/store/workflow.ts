@@ -280,9 +280,16 @@ export class WorkflowStore {
 
   /**
    * Saves an answer as a new version, when `baseVersion` is still the latest: else a conflict that
-   * carries the version saved in between (its text and author), for the caller to merge.
+   * carries the version saved in between (its text and author), for the caller to merge. With `move`,
+   * the answer's state changes in the same transaction (a first save: assigned → drafting).
    */
-  saveAnswer(questionId: number, baseVersion: number, text: string, authorId: number | null): QuestionRow {
+  saveAnswer(
+    questionId: number,
+    baseVersion: number,
+    text: string,
+    authorId: number | null,
+    move?: { from: AnswerState; to: AnswerState },
+  ): QuestionRow {
     return this.raw.transaction(() => {
       const at = now();
       const changed = this.raw
@@ -293,7 +300,9 @@ export class WorkflowStore {
         .run(text, at, questionId, baseVersion).changes;
       const q = this.question(questionId);
       if (changed === 0) {
-        const latest = this.versions(questionId).at(-1) ?? null;
+        const latest = this.raw
+          .prepare('SELECT author_id AS authorId FROM answer_versions WHERE question_id = ? AND version = ?')
+          .get(questionId, q.answerVersion) as { authorId: number | null } | undefined;
         throw new WorkflowConflict(
           `the answer was saved as version ${q.answerVersion} since version ${baseVersion}`,
           { state: q.state, version: q.answerVersion, text: q.answer, authorId: latest?.authorId ?? null },
@@ -304,7 +313,7 @@ export class WorkflowStore {
           'INSERT INTO answer_versions (question_id, version, text, author_id, saved_at) VALUES (?, ?, ?, ?, ?)',
         )
         .run(questionId, q.answerVersion, text, authorId, at);
-      return q;
+      return move && move.from !== move.to ? this.setQuestionState(questionId, move.from, move.to) : q;
     })();
   }
 
@@ -332,11 +341,12 @@ export class WorkflowStore {
           };
     const rows = this.raw
       .prepare(
-        `SELECT q.id AS question_id, l.id AS list_id FROM list_questions q JOIN question_lists l ON l.id = q.list_id
+        `SELECT q.* FROM list_questions q JOIN question_lists l ON l.id = q.list_id
          WHERE ${where.sql} AND q.state NOT IN ('approved', 'published') AND l.state NOT IN ('draft', 'withdrawn', 'published')
          ORDER BY coalesce(q.internal_deadline, l.deadline), l.id, q.position`,
       )
-      .all(...where.params) as { question_id: number; list_id: number }[];
+      .all(...where.params) as QuestionDbRow[];
+    // Each list read once, however many of its questions are open.
     const lists = new Map<number, ListRow>();
     return rows.map((r) => {
       let list = lists.get(r.list_id);
@@ -344,7 +354,7 @@ export class WorkflowStore {
         list = this.list(r.list_id);
         lists.set(r.list_id, list);
       }
-      return { question: this.question(r.question_id), list };
+      return { question: questionOf(r), list };
     });
   }
 

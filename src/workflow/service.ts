@@ -46,11 +46,9 @@ export class Workflow {
 
   /** The organisations that count as this one: itself and, for a ministry, its directorates. */
   private within(organisationId: number | null): Set<number> {
-    const ids = new Set<number>();
-    if (organisationId === null) return ids;
-    ids.add(organisationId);
-    for (const o of this.store.accounts.organisations()) if (o.parentId === organisationId) ids.add(o.id);
-    return ids;
+    return new Set(
+      organisationId === null ? [] : this.store.accounts.organisationAndChildren(organisationId),
+    );
   }
 
   /** The actor's roles on a list: clerk in its committee; coordinator, drafter, approver in its ministry. */
@@ -66,17 +64,18 @@ export class Workflow {
   }
 
   /** Whether the actor may see the list: a role on it, or an administrator. A draft is the committee's own. */
-  canSee(actor: UserActor, list: ListRow): boolean {
+  canSee(actor: UserActor, list: ListRow, roles: readonly Role[] = this.rolesOn(actor, list)): boolean {
     if (actor.admin) return true;
-    const roles = this.rolesOn(actor, list);
     if (list.state === 'draft') return roles.includes('clerk');
     return roles.length > 0;
   }
 
-  private visibleList(actor: UserActor, listId: number): ListRow {
+  /** The list and the actor's roles on it (worked out once), when the actor may see it. */
+  private visibleList(actor: UserActor, listId: number): { list: ListRow; roles: Role[] } {
     const list = this.store.workflow.list(listId);
-    if (!this.canSee(actor, list)) throw new WorkflowForbidden(`no question list ${listId}`);
-    return list;
+    const roles = this.rolesOn(actor, list);
+    if (!this.canSee(actor, list, roles)) throw new WorkflowForbidden(`no question list ${listId}`);
+    return { list, roles };
   }
 
   private audit(actor: UserActor, action: string, subject: string, details: Record<string, unknown>): void {
@@ -102,8 +101,8 @@ export class Workflow {
     section: string | null,
     at?: number,
   ): QuestionRow {
-    const list = this.visibleList(actor, listId);
-    if (!this.rolesOn(actor, list).includes('clerk')) {
+    const { list, roles } = this.visibleList(actor, listId);
+    if (!roles.includes('clerk')) {
       throw new WorkflowForbidden('only a clerk of the committee may change its questions');
     }
     if (list.state !== 'draft') {
@@ -121,7 +120,7 @@ export class Workflow {
 
   /** A list event (send, withdraw, assemble, approve-letter, send-letter, …) by the actor's roles. */
   listEvent(actor: UserActor, listId: number, event: string): ListRow {
-    const list = this.visibleList(actor, listId);
+    const { list, roles } = this.visibleList(actor, listId);
     if (event === 'send' && this.store.workflow.questions(listId).length === 0) {
       throw new TransitionError(
         'illegal',
@@ -130,7 +129,7 @@ export class Workflow {
         'a question list without questions cannot be sent',
       );
     }
-    const to = transition(LIST_MACHINE, list.state, event, this.rolesOn(actor, list));
+    const to = transition(LIST_MACHINE, list.state, event, roles);
     const changed = this.store.workflow.setListState(listId, list.state, to);
     this.audit(actor, `list.${event.replace(/-/g, '_')}`, `list:${listId}`, { from: list.state, to });
     return changed;
@@ -141,8 +140,7 @@ export class Workflow {
     questionId: number,
   ): { question: QuestionRow; list: ListRow; roles: Role[] } {
     const question = this.store.workflow.question(questionId);
-    const list = this.visibleList(actor, question.listId);
-    return { question, list, roles: this.rolesOn(actor, list) };
+    return { question, ...this.visibleList(actor, question.listId) };
   }
 
   /** The coordinator hands a question to a drafter (again, when it had one); the list is taken up. */
@@ -175,10 +173,12 @@ export class Workflow {
     const mine: MachineActor[] =
       question.assigneeId === actor.id ? roles : roles.filter((r) => r !== 'drafter');
     const to = transition(ANSWER_MACHINE, question.state, 'save', mine);
-    const saved = this.store.workflow.saveAnswer(questionId, baseVersion, text, actor.id);
-    if (to !== question.state) this.store.workflow.setQuestionState(questionId, question.state, to);
+    const saved = this.store.workflow.saveAnswer(questionId, baseVersion, text, actor.id, {
+      from: question.state,
+      to,
+    });
     this.audit(actor, 'answer.saved', `question:${questionId}`, { version: saved.answerVersion });
-    return this.store.workflow.question(questionId);
+    return saved;
   }
 
   /**
@@ -191,8 +191,8 @@ export class Workflow {
     calendar: DeadlineCalendar,
     term: Term = WRITTEN_QUESTIONS_TERM,
   ): ListRow {
-    const list = this.visibleList(actor, listId);
-    if (!this.rolesOn(actor, list).includes('coordinator')) {
+    const { list, roles } = this.visibleList(actor, listId);
+    if (!roles.includes('coordinator')) {
       throw new WorkflowForbidden('only a coordinator of the ministry may postpone the answer');
     }
     if (

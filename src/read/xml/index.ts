@@ -230,6 +230,11 @@ function answeredByOf(text: string): string | null {
   return m ? m[1]!.trim() : null;
 }
 
+/** No date known yet: each reader fills in what its source gives. */
+function noDates(): Publication['dates'] {
+  return { adopted: null, sent: null, answered: null, received: null, postponed: null };
+}
+
 interface Built {
   kind: PublicationKind;
   chamber: Chamber | null;
@@ -254,13 +259,7 @@ function readKamervragen(el: Element, root: Element, ctx: BodyContext): Built {
   const chamber = chamberOf(kop);
   const session = sessionOf(kop);
   const number = textOf(firstChild(el, 'kamervraagnummer')) || null;
-  const dates: Publication['dates'] = {
-    adopted: null,
-    sent: null,
-    answered: null,
-    received: null,
-    postponed: null,
-  };
+  const dates = noDates();
   let askers: Asker[] = [];
   let addressees: string[] = [];
   let answeredBy: string | null = null;
@@ -427,13 +426,7 @@ function readKamerstuk(el: Element, root: Element, ctx: BodyContext): Built {
   const number = stuk ? textOf(descendants(stuk, 'ondernummer')[0] ?? null) || null : null;
   const documentType = stuk ? textOf(firstChild(stuk, 'titel')) || null : null;
   const datumtekst = stuk ? firstChild(stuk, 'datumtekst') : null;
-  const dates: Publication['dates'] = {
-    adopted: null,
-    sent: null,
-    answered: null,
-    received: null,
-    postponed: null,
-  };
+  const dates = noDates();
   const date = isoOf(datumtekst ? (descendants(datumtekst, 'datum')[0] ?? null) : null);
   const dateText = textOf(datumtekst);
   if (/vastgesteld/i.test(dateText)) dates.adopted = date;

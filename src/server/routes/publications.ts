@@ -8,7 +8,7 @@ import { renderHtml } from '../../render/html.js';
 import {
   EXTENSIONS,
   isDocumentFormat,
-  MEDIA_TYPES as OUTPUT_MEDIA_TYPES,
+  MEDIA_TYPES,
   type RenderFormat,
   render,
   renderBytes,
@@ -29,8 +29,6 @@ import {
 import { dossierParam } from './search.js';
 
 type Choice = (typeof RENDER_CHOICES)[number];
-
-const MEDIA_TYPES: Record<Choice, string> = OUTPUT_MEDIA_TYPES;
 
 /** The rendering asked for: `?format=` first, else the Accept header; a 406 when none fits. */
 function chooseFormat(request: FastifyRequest, format: Choice | undefined): Choice {

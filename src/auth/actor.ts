@@ -40,7 +40,7 @@ export type Actor = { kind: 'public' } | UserActor;
 export const PUBLIC: Actor = { kind: 'public' };
 
 /** What an API token may be used for. */
-export const SCOPES = ['read', 'import', 'admin'] as const;
+export const SCOPES = ['read', 'import', 'workflow', 'admin'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export function isUser(actor: Actor): actor is UserActor {

@@ -6,6 +6,7 @@ import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { listPublisher } from '../archive/publish-list.js';
 import type { Auth } from '../auth/auth.js';
 import type { OidcOptions } from '../auth/oidc.js';
 import { apiDocsPolicy } from '../auth/policies/health.js';
@@ -13,13 +14,17 @@ import type { Policy } from '../auth/policies/policy.js';
 import type { WordChecker } from '../extract/word-list.js';
 import type { Analyzer } from '../search/analysis.js';
 import type { Store } from '../store/store.js';
+import { CLOSED_DAYS_NL, type DeadlineCalendar } from '../workflow/deadlines.js';
+import { Workflow, type WorkflowNotice } from '../workflow/service.js';
 import { authentication } from './auth.js';
 import { errorHandler, sendProblem } from './problem.js';
 import { auditRoutes } from './routes/audit.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
+import { listQuestionRoutes } from './routes/list-questions.js';
 import { oidcRoutes } from './routes/oidc.js';
 import { publicationRoutes } from './routes/publications.js';
+import { questionListRoutes } from './routes/question-lists.js';
 import { questionRoutes } from './routes/questions.js';
 import { searchRoutes } from './routes/search.js';
 import { sessionRoutes } from './routes/sessions.js';
@@ -46,6 +51,10 @@ export interface ServerOptions {
   behindHttps?: boolean;
   /** Single sign-on (OpenID Connect, docs/sso.md); its routes exist only when this is set. */
   oidc?: OidcOptions;
+  /** Closed days and recesses for the workflow's deadlines (default: the Dutch holidays, no recesses). */
+  calendar?: DeadlineCalendar;
+  /** Told of what the workflow does that concerns people (src/notify). */
+  notify?: (notice: WorkflowNotice) => void;
 }
 
 export const DEFAULT_UPLOAD_LIMIT = 20 * 1024 * 1024;
@@ -196,6 +205,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   userRoutes(app, options.store, options.auth);
   tokenRoutes(app, options.store, options.auth);
   auditRoutes(app, options.store);
+  const calendar = options.calendar ?? { recesses: [], closedDays: CLOSED_DAYS_NL };
+  const workflow = new Workflow(options.store, {
+    publish: listPublisher({ store: options.store, analyzer: options.analyzer, words: options.words }),
+    ...(options.notify ? { notify: options.notify } : {}),
+  });
+  questionListRoutes(app, options.store, workflow, calendar);
+  listQuestionRoutes(app, options.store, workflow, options.analyzer, calendar);
 
   if (options.webRoot) await webApp(app, options.webRoot);
   else {

@@ -3,6 +3,9 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ReadError } from '../read/errors.js';
 import { QueryError } from '../search/query.js';
+import { WorkflowConflict, WorkflowNotFound } from '../store/workflow.js';
+import { WorkflowForbidden, WorkflowHidden } from '../workflow/service.js';
+import { TransitionError } from '../workflow/states.js';
 
 export interface InvalidParam {
   name: string;
@@ -16,16 +19,22 @@ export interface Problem {
   detail: string;
   instance: string;
   invalidParams?: InvalidParam[];
+  /** A 409's current state of what was to be changed (the workflow). */
+  state?: string;
+  /** A 409 on a save: the version saved in between, to merge with. */
+  current?: { state: string; version: number; text?: string | null; author?: string | null };
 }
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
+  403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
+  409: 'Conflict',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
@@ -37,6 +46,7 @@ export class HttpProblem extends Error {
     readonly status: number,
     message: string,
     readonly invalidParams?: InvalidParam[],
+    readonly extra: Pick<Problem, 'state' | 'current'> = {},
   ) {
     super(message);
   }
@@ -48,6 +58,7 @@ export function sendProblem(
   status: number,
   detail: string,
   invalidParams?: InvalidParam[],
+  extra: Pick<Problem, 'state' | 'current'> = {},
 ): FastifyReply {
   const problem: Problem = {
     type: 'about:blank',
@@ -55,6 +66,7 @@ export function sendProblem(
     status,
     detail,
     instance: request.url,
+    ...extra,
   };
   if (invalidParams && invalidParams.length > 0) problem.invalidParams = invalidParams;
   return reply.code(status).type('application/problem+json; charset=utf-8').send(JSON.stringify(problem));
@@ -103,7 +115,28 @@ function handleError(
     return sendProblem(reply, request, 400, detail, params);
   }
   if (error instanceof HttpProblem) {
-    return sendProblem(reply, request, error.status, error.message, error.invalidParams);
+    return sendProblem(reply, request, error.status, error.message, error.invalidParams, error.extra);
+  }
+  if (error instanceof WorkflowHidden || error instanceof WorkflowNotFound) {
+    return sendProblem(reply, request, 404, error.message);
+  }
+  if (error instanceof WorkflowForbidden) return sendProblem(reply, request, 403, error.message);
+  if (error instanceof TransitionError) {
+    return sendProblem(reply, request, error.kind === 'illegal' ? 409 : 403, error.message, undefined, {
+      state: error.state,
+    });
+  }
+  if (error instanceof WorkflowConflict) {
+    // The author is told by name in the route (it knows the accounts); here only what the row holds.
+    return sendProblem(reply, request, 409, error.message, undefined, {
+      state: error.current.state,
+      current: {
+        state: error.current.state,
+        version: error.current.version,
+        ...(error.current.text !== undefined ? { text: error.current.text } : {}),
+        ...(error.current.authorName !== undefined ? { author: error.current.authorName } : {}),
+      },
+    });
   }
   if (error instanceof QueryError) {
     return sendProblem(reply, request, 400, error.message, [{ name: 'q', reason: error.message }]);

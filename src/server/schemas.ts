@@ -32,6 +32,19 @@ export const problemSchema: Schema = {
         properties: { name: { type: 'string' }, reason: { type: 'string' } },
       },
     },
+    state: { type: 'string', description: "A 409's current state of the list or answer" },
+    current: {
+      type: 'object',
+      description: 'A 409 on a save: the version saved in between, to merge with',
+      required: ['state', 'version'],
+      additionalProperties: false,
+      properties: {
+        state: { type: 'string' },
+        version: { type: 'integer' },
+        text: { type: 'string', nullable: true },
+        author: { type: 'string', nullable: true },
+      },
+    },
   },
 };
 
@@ -91,7 +104,7 @@ const resultSchema: Schema = {
   properties: resultProperties,
 };
 
-const similarSchema: Schema = {
+export const similarSchema: Schema = {
   type: 'object',
   required: [...Object.keys(resultProperties), 'answerOpening'],
   additionalProperties: false,

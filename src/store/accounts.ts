@@ -237,6 +237,26 @@ export class AccountStore {
       .all(userId) as Membership[];
   }
 
+  /** The people with a role in these organisations (enabled accounts), by name: whom a question can go to. */
+  membersOf(
+    organisationIds: readonly number[],
+    role: Role,
+  ): { id: number; name: string; organisationId: number; organisation: string }[] {
+    return this.raw
+      .prepare(
+        `SELECT u.id, u.name, m.organisation_id AS organisationId, o.name AS organisation
+         FROM memberships m JOIN users u ON u.id = m.user_id JOIN organisations o ON o.id = m.organisation_id
+         WHERE m.role = ? AND u.disabled = 0 AND m.organisation_id IN (SELECT value FROM json_each(?))
+         ORDER BY u.name, o.name`,
+      )
+      .all(role, JSON.stringify(organisationIds)) as {
+      id: number;
+      name: string;
+      organisationId: number;
+      organisation: string;
+    }[];
+  }
+
   createSession(s: SessionRow & { address: string | null; userAgent: string | null }): void {
     this.raw
       .prepare(

@@ -8,6 +8,7 @@ import * as termVectors from './migrations/002-term-vectors.js';
 import * as accounts from './migrations/003-accounts.js';
 import * as audit from './migrations/004-audit.js';
 import * as workflow from './migrations/005-workflow.js';
+import * as workflowLetter from './migrations/006-workflow-letter.js';
 import type { Database } from './schema.js';
 
 export const DEFAULT_DB_PATH = './data/vraagbaak.db';
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '003-accounts': accounts,
   '004-audit': audit,
   '005-workflow': workflow,
+  '006-workflow-letter': workflowLetter,
 };
 
 /** The database path: --db, else VRAAGBAAK_DB, else ./data/vraagbaak.db. */

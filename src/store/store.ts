@@ -390,6 +390,14 @@ export class Store {
       : null;
   }
 
+  /** The ids that start with `prefix` (drafts too): a dossier's numbers taken. */
+  async idsWithPrefix(prefix: string): Promise<string[]> {
+    const rows = this.raw
+      .prepare('SELECT id FROM publications WHERE substr(id, 1, length(?)) = ?')
+      .all(prefix, prefix) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   /** Which of these publication ids are in the archive and published. */
   async publishedIds(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();

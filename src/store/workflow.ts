@@ -24,6 +24,11 @@ export interface ListRow extends NewList {
   id: number;
   state: ListState;
   version: number;
+  /** The answer letter's date, set when it is assembled. */
+  letterDate: string | null;
+  /** The Kamerstuk the answers became, once the letter is sent. */
+  publicationId: string | null;
+  sentAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -43,6 +48,8 @@ export interface QuestionRow {
   answerVersion: number;
   /** The question whose answer also answers this one. */
   answeredWith: number | null;
+  /** The comment it last came back with (a return or a decline). */
+  lastComment: string | null;
   updatedAt: string;
 }
 
@@ -53,12 +60,34 @@ export interface AnswerVersion {
   savedAt: string;
 }
 
+export interface Assignee {
+  assigneeId: number | null;
+  directorateId: number | null;
+  internalDeadline: string | null;
+}
+
+/** What a clerk may change of a list while it is a draft. */
+export interface ListChanges {
+  title?: string;
+  addressees?: string[];
+  documents?: string[];
+  scope?: string | null;
+  deadline?: string | null;
+}
+
 /** Someone else changed it first: what it is now, so the caller can show it and merge. */
 export class WorkflowConflict extends Error {
   override readonly name = 'WorkflowConflict';
   constructor(
     message: string,
-    readonly current: { state: string; version: number; text?: string | null; authorId?: number | null },
+    readonly current: {
+      state: string;
+      version: number;
+      text?: string | null;
+      authorId?: number | null;
+      /** Filled in by whoever knows the accounts (the service), for the person to see who saved. */
+      authorName?: string | null;
+    },
   ) {
     super(message);
   }
@@ -83,6 +112,9 @@ interface ListDbRow {
   created_by: number | null;
   created_at: string;
   updated_at: string;
+  letter_date: string | null;
+  publication_id: string | null;
+  sent_at: string | null;
 }
 
 interface QuestionDbRow {
@@ -98,6 +130,7 @@ interface QuestionDbRow {
   answer: string | null;
   answer_version: number;
   answered_with: number | null;
+  last_comment: string | null;
   updated_at: string;
 }
 
@@ -116,6 +149,9 @@ function listOf(r: ListDbRow): ListRow {
     deadline: r.deadline,
     state: r.state,
     version: r.version,
+    letterDate: r.letter_date,
+    publicationId: r.publication_id,
+    sentAt: r.sent_at,
     createdBy: r.created_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -136,6 +172,7 @@ function questionOf(r: QuestionDbRow): QuestionRow {
     answer: r.answer,
     answerVersion: r.answer_version,
     answeredWith: r.answered_with,
+    lastComment: r.last_comment,
     updatedAt: r.updated_at,
   };
 }
@@ -248,8 +285,28 @@ export class WorkflowStore {
     questionId: number,
     from: AnswerState,
     to: AnswerState,
-    assignment?: { assigneeId: number | null; directorateId: number | null; internalDeadline: string | null },
+    assignment?: Assignee,
+    change: { comment?: string | null; answeredWith?: number | null } = {},
   ): QuestionRow {
+    // The comment and the grouping change only when given; undefined leaves them as they are.
+    if (change.comment !== undefined || change.answeredWith !== undefined) {
+      return this.raw.transaction(() => {
+        const q = this.setQuestionState(questionId, from, to, assignment);
+        this.raw
+          .prepare(
+            `UPDATE list_questions SET last_comment = CASE WHEN ? THEN ? ELSE last_comment END,
+             answered_with = CASE WHEN ? THEN ? ELSE answered_with END WHERE id = ?`,
+          )
+          .run(
+            change.comment === undefined ? 0 : 1,
+            change.comment ?? null,
+            change.answeredWith === undefined ? 0 : 1,
+            change.answeredWith ?? null,
+            questionId,
+          );
+        return { ...q, ...this.question(questionId) };
+      })();
+    }
     const info = assignment
       ? this.raw
           .prepare(
@@ -356,6 +413,144 @@ export class WorkflowStore {
       }
       return { question: questionOf(r), list };
     });
+  }
+
+  /** The lists addressed to or made by these organisations, newest first. */
+  lists(filter: { organisationIds: readonly number[]; states?: readonly ListState[] }): ListRow[] {
+    const rows = this.raw
+      .prepare(
+        `SELECT * FROM question_lists
+         WHERE (committee_id IN (SELECT value FROM json_each(?)) OR ministry_id IN (SELECT value FROM json_each(?)))
+           AND (? IS NULL OR state IN (SELECT value FROM json_each(?)))
+         ORDER BY updated_at DESC, id DESC`,
+      )
+      .all(
+        JSON.stringify(filter.organisationIds),
+        JSON.stringify(filter.organisationIds),
+        filter.states ? 1 : null,
+        JSON.stringify(filter.states ?? []),
+      ) as ListDbRow[];
+    return rows.map(listOf);
+  }
+
+  /** Every list (for an administrator), newest first. */
+  allLists(): ListRow[] {
+    const rows = this.raw
+      .prepare('SELECT * FROM question_lists ORDER BY updated_at DESC, id DESC')
+      .all() as ListDbRow[];
+    return rows.map(listOf);
+  }
+
+  /** Changes a list's particulars, when it is still at `version` (else a conflict). */
+  updateList(listId: number, version: number, changes: ListChanges): ListRow {
+    const current = this.list(listId);
+    const next = { ...current, ...changes };
+    const changed = this.raw
+      .prepare(
+        `UPDATE question_lists SET title = ?, addressees = ?, documents = ?, scope = ?, deadline = ?,
+         version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
+      )
+      .run(
+        next.title,
+        JSON.stringify(next.addressees),
+        JSON.stringify(next.documents),
+        next.scope,
+        next.deadline,
+        now(),
+        listId,
+        version,
+      ).changes;
+    const list = this.list(listId);
+    if (changed === 0) {
+      throw new WorkflowConflict(
+        `the question list was changed since version ${version}: it is version ${list.version}`,
+        {
+          state: list.state,
+          version: list.version,
+        },
+      );
+    }
+    return list;
+  }
+
+  /** Changes a question's text or section (a draft's). */
+  updateQuestion(questionId: number, changes: { text?: string; section?: string | null }): QuestionRow {
+    const q = this.question(questionId);
+    this.raw
+      .prepare('UPDATE list_questions SET text = ?, section = ?, updated_at = ? WHERE id = ?')
+      .run(
+        changes.text ?? q.text,
+        changes.section === undefined ? q.section : changes.section,
+        now(),
+        questionId,
+      );
+    this.touchList(q.listId);
+    return this.question(questionId);
+  }
+
+  /** Moves a question to position `to` (1-based); the others close up around it, numbering stays continuous. */
+  moveQuestion(questionId: number, to: number): QuestionRow {
+    return this.raw.transaction(() => {
+      const q = this.question(questionId);
+      const count = this.questions(q.listId).length;
+      const target = Math.min(Math.max(1, to), count);
+      if (target !== q.number) {
+        this.raw.prepare('UPDATE list_questions SET position = 0 WHERE id = ?').run(questionId);
+        const [lo, hi, step] = target < q.number ? [target, q.number - 1, 1] : [q.number + 1, target, -1];
+        // Through negative positions, so that UNIQUE (list_id, position) holds at every step.
+        this.raw
+          .prepare(
+            'UPDATE list_questions SET position = -(position + ?) WHERE list_id = ? AND position BETWEEN ? AND ?',
+          )
+          .run(step, q.listId, lo, hi);
+        this.raw
+          .prepare('UPDATE list_questions SET position = -position WHERE list_id = ? AND position < 0')
+          .run(q.listId);
+        this.raw.prepare('UPDATE list_questions SET position = ? WHERE id = ?').run(target, questionId);
+      }
+      this.touchList(q.listId);
+      return this.question(questionId);
+    })();
+  }
+
+  /** Removes a question; the later ones move up. */
+  removeQuestion(questionId: number): void {
+    this.raw.transaction(() => {
+      const q = this.question(questionId);
+      this.raw.prepare('DELETE FROM list_questions WHERE id = ?').run(questionId);
+      this.raw
+        .prepare('UPDATE list_questions SET position = -(position - 1) WHERE list_id = ? AND position > ?')
+        .run(q.listId, q.number);
+      this.raw
+        .prepare('UPDATE list_questions SET position = -position WHERE list_id = ? AND position < 0')
+        .run(q.listId);
+      this.touchList(q.listId);
+    })();
+  }
+
+  /** Sets the letter's date (assembling) or, once sent, the publication and when. */
+  setLetter(
+    listId: number,
+    letter: { letterDate?: string | null; publicationId?: string; sentAt?: string },
+  ): ListRow {
+    const current = this.list(listId);
+    this.raw
+      .prepare(
+        'UPDATE question_lists SET letter_date = ?, publication_id = ?, sent_at = ?, updated_at = ? WHERE id = ?',
+      )
+      .run(
+        letter.letterDate === undefined ? current.letterDate : letter.letterDate,
+        letter.publicationId ?? current.publicationId,
+        letter.sentAt ?? current.sentAt,
+        now(),
+        listId,
+      );
+    return this.list(listId);
+  }
+
+  /** Runs `work` in one transaction (several changes that stand or fall together). */
+  atomically<T>(work: () => T): T {
+    return this.raw.transaction(work)();
   }
 
   versions(questionId: number): AnswerVersion[] {

@@ -4,7 +4,13 @@
 // changes a list's or an answer's state.
 import { actorLabel, type Role, type UserActor } from '../auth/actor.js';
 import type { Store } from '../store/store.js';
-import type { ListRow, NewList, QuestionRow } from '../store/workflow.js';
+import {
+  type ListChanges,
+  type ListRow,
+  type NewList,
+  type QuestionRow,
+  WorkflowConflict,
+} from '../store/workflow.js';
 import {
   type DeadlineCalendar,
   type DueState,
@@ -13,17 +19,24 @@ import {
   type Term,
   WRITTEN_QUESTIONS_TERM,
 } from './deadlines.js';
+import { splitQuestions } from './question-text.js';
 import {
   ANSWER_MACHINE,
   LIST_MACHINE,
+  type Machine,
   type Actor as MachineActor,
   TransitionError,
   transition,
 } from './states.js';
 
-/** The actor may not act on this list at all (the API answers 404 when it may not even see it). */
+/** The actor may not do this to the list or answer (the API answers 403). */
 export class WorkflowForbidden extends Error {
-  override readonly name = 'WorkflowForbidden';
+  override readonly name: string = 'WorkflowForbidden';
+}
+
+/** The actor may not even see the list: the API answers 404, as for a list that does not exist. */
+export class WorkflowHidden extends WorkflowForbidden {
+  override readonly name = 'WorkflowHidden';
 }
 
 export interface Assignment {
@@ -41,8 +54,68 @@ export interface DueItem {
   state: DueState | null;
 }
 
+/**
+ * Makes and stores the publication of a list whose letter is sent (its questions with their approved
+ * answers); answers the publication's id. Given by the server, which has the search analysis.
+ */
+export type Publisher = (list: ListRow, questions: readonly QuestionRow[]) => Promise<string>;
+
+/** What a change to a list or an answer means for the people involved (src/notify turns it into messages). */
+export type WorkflowNotice =
+  | { kind: 'assigned'; question: QuestionRow; list: ListRow }
+  | { kind: 'returned'; question: QuestionRow; list: ListRow; comment: string }
+  | { kind: 'declined'; question: QuestionRow; list: ListRow; comment: string }
+  | { kind: 'published'; list: ListRow; publicationId: string };
+
+export interface WorkflowOptions {
+  publish?: Publisher;
+  /** Told of each notice after the change is stored; its failure never undoes the change. */
+  notify?: (notice: WorkflowNotice) => void;
+}
+
+/** The events of a machine this actor could make from a state (what the screens offer). */
+export function eventsFor<S extends string>(
+  machine: Machine<S>,
+  state: S,
+  roles: readonly MachineActor[],
+): string[] {
+  return [
+    ...new Set(
+      machine.transitions
+        .filter((t) => t.from === state && t.by.some((r) => roles.includes(r)))
+        .map((t) => t.event),
+    ),
+  ];
+}
+
 export class Workflow {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly options: WorkflowOptions = {},
+  ) {}
+
+  private tell(notice: WorkflowNotice): void {
+    try {
+      this.options.notify?.(notice);
+    } catch {
+      // A notice that cannot be made never undoes the change it is about.
+    }
+  }
+
+  /** The list and the actor's roles on it, when the actor may see it (else WorkflowForbidden). */
+  listFor(actor: UserActor, listId: number): { list: ListRow; roles: Role[] } {
+    return this.visibleList(actor, listId);
+  }
+
+  /** The lists the actor may see, newest first: their committee's and those addressed to their ministry. */
+  listsFor(actor: UserActor): ListRow[] {
+    const rows = actor.admin
+      ? this.store.workflow.allLists()
+      : this.store.workflow.lists({
+          organisationIds: [...new Set(actor.memberships.flatMap((m) => [...this.within(m.organisationId)]))],
+        });
+    return rows.filter((l) => this.canSee(actor, l));
+  }
 
   /** The organisations that count as this one: itself and, for a ministry, its directorates. */
   private within(organisationId: number | null): Set<number> {
@@ -74,7 +147,7 @@ export class Workflow {
   private visibleList(actor: UserActor, listId: number): { list: ListRow; roles: Role[] } {
     const list = this.store.workflow.list(listId);
     const roles = this.rolesOn(actor, list);
-    if (!this.canSee(actor, list, roles)) throw new WorkflowForbidden(`no question list ${listId}`);
+    if (!this.canSee(actor, list, roles)) throw new WorkflowHidden(`no question list ${listId}`);
     return { list, roles };
   }
 
@@ -118,9 +191,83 @@ export class Workflow {
     return question;
   }
 
+  /** The list, when the actor is its committee's clerk and it is still a draft. */
+  private draftOf(actor: UserActor, listId: number, what: string): ListRow {
+    const { list, roles } = this.visibleList(actor, listId);
+    if (!roles.includes('clerk')) {
+      throw new WorkflowForbidden('only a clerk of the committee may change its questions');
+    }
+    if (list.state !== 'draft') {
+      throw new TransitionError(
+        'illegal',
+        list.state,
+        what,
+        `the question list is ${list.state}: only a draft can be changed`,
+      );
+    }
+    return list;
+  }
+
+  /** The clerk changes a draft list's particulars (title, addressees, documents, scope, deadline). */
+  updateList(actor: UserActor, listId: number, version: number, changes: ListChanges): ListRow {
+    this.draftOf(actor, listId, 'edit');
+    const changed = this.store.workflow.updateList(listId, version, changes);
+    this.audit(actor, 'list.changed', `list:${listId}`, { ...changes });
+    return changed;
+  }
+
+  /** The clerk edits, moves (to a number) or regroups (a section) a question of a draft. */
+  updateQuestion(
+    actor: UserActor,
+    questionId: number,
+    changes: { text?: string; section?: string | null; number?: number },
+  ): QuestionRow {
+    const question = this.store.workflow.question(questionId);
+    this.draftOf(actor, question.listId, 'edit');
+    const { number, ...content } = changes;
+    const changed = this.store.workflow.atomically(() => {
+      if (content.text !== undefined || content.section !== undefined) {
+        this.store.workflow.updateQuestion(questionId, content);
+      }
+      return number === undefined
+        ? this.store.workflow.question(questionId)
+        : this.store.workflow.moveQuestion(questionId, number);
+    });
+    this.audit(actor, 'list.question_changed', `list:${question.listId}`, {
+      question: questionId,
+      ...changes,
+    });
+    return changed;
+  }
+
+  /** The clerk removes a question from a draft; the later ones move up. */
+  removeQuestion(actor: UserActor, questionId: number): void {
+    const question = this.store.workflow.question(questionId);
+    this.draftOf(actor, question.listId, 'edit');
+    this.store.workflow.removeQuestion(questionId);
+    this.audit(actor, 'list.question_removed', `list:${question.listId}`, { number: question.number });
+  }
+
+  /** Questions from pasted text (or a Word file's text): one per numbered item or paragraph, added in order. */
+  importQuestions(actor: UserActor, listId: number, text: string, section: string | null): QuestionRow[] {
+    this.draftOf(actor, listId, 'import');
+    const parts = splitQuestions(text);
+    if (parts.length === 0) {
+      throw new TransitionError('illegal', 'draft', 'import', 'the text holds no questions');
+    }
+    const added = this.store.workflow.atomically(() =>
+      parts.map((p) => this.store.workflow.addQuestion(listId, p.text, p.section ?? section)),
+    );
+    this.audit(actor, 'list.questions_imported', `list:${listId}`, { count: added.length });
+    return added;
+  }
+
   /** A list event (send, withdraw, assemble, approve-letter, send-letter, …) by the actor's roles. */
   listEvent(actor: UserActor, listId: number, event: string): ListRow {
     const { list, roles } = this.visibleList(actor, listId);
+    if (event === 'send-letter') {
+      throw new TransitionError('illegal', list.state, event, 'a letter is sent with sendLetter');
+    }
     if (event === 'send' && this.store.workflow.questions(listId).length === 0) {
       throw new TransitionError(
         'illegal',
@@ -130,9 +277,92 @@ export class Workflow {
       );
     }
     const to = transition(LIST_MACHINE, list.state, event, roles);
-    const changed = this.store.workflow.setListState(listId, list.state, to);
+    const changed = this.store.workflow.atomically(() => {
+      const moved = this.store.workflow.setListState(listId, list.state, to);
+      // Assembling dates the letter (today, until it is sent); reopening undoes it.
+      if (event === 'assemble') return this.store.workflow.setLetter(listId, { letterDate: today() });
+      if (event === 'reopen') {
+        for (const q of this.store.workflow.questions(listId)) {
+          if (q.state === 'approved' && q.answeredWith === null) {
+            this.store.workflow.setQuestionState(q.id, 'approved', 'drafting');
+          }
+        }
+        return this.store.workflow.setLetter(listId, { letterDate: null });
+      }
+      return moved;
+    });
     this.audit(actor, `list.${event.replace(/-/g, '_')}`, `list:${listId}`, { from: list.state, to });
     return changed;
+  }
+
+  /**
+   * The coordinator sends the approved letter: the publication is made and stored (the embargo lifts:
+   * it is published at once), every answer becomes published, the list too.
+   */
+  async sendLetter(actor: UserActor, listId: number): Promise<ListRow> {
+    const { list, roles } = this.visibleList(actor, listId);
+    const to = transition(LIST_MACHINE, list.state, 'send-letter', roles);
+    if (!this.options.publish) throw new Error('this workflow has no publisher');
+    const questions = this.store.workflow.questions(listId);
+    const publicationId = await this.options.publish(list, questions);
+    const sent = this.store.workflow.atomically(() => {
+      this.store.workflow.setListState(listId, list.state, to);
+      for (const q of questions) this.store.workflow.setQuestionState(q.id, 'approved', 'published');
+      return this.store.workflow.setLetter(listId, { publicationId, sentAt: new Date().toISOString() });
+    });
+    this.audit(actor, 'list.send_letter', `list:${listId}`, {
+      from: list.state,
+      to,
+      publication: publicationId,
+    });
+    this.tell({ kind: 'published', list: sent, publicationId });
+    return sent;
+  }
+
+  /** Several questions handed to one drafter at once (all or none). */
+  assignMany(actor: UserActor, questionIds: readonly number[], assignment: Assignment): QuestionRow[] {
+    return this.store.workflow.atomically(() => questionIds.map((id) => this.assign(actor, id, assignment)));
+  }
+
+  /**
+   * One answer serving several questions: the coordinator answers this question with another's (of the
+   * same list); it counts as approved with it, and the publication refers to that answer.
+   */
+  group(actor: UserActor, questionId: number, withNumber: number): QuestionRow {
+    const { question, list, roles } = this.questionOnList(actor, questionId);
+    const main = this.store.workflow.questions(list.id).find((q) => q.number === withNumber);
+    if (!main || main.id === question.id || main.answeredWith !== null) {
+      throw new TransitionError(
+        'illegal',
+        question.state,
+        'group',
+        `question ${withNumber} cannot answer question ${question.number}: it must be another question of the list with an answer of its own`,
+      );
+    }
+    const to = transition(ANSWER_MACHINE, question.state, 'group', roles);
+    const changed = this.store.workflow.setQuestionState(questionId, question.state, to, undefined, {
+      answeredWith: main.id,
+    });
+    this.audit(actor, 'answer.grouped', `question:${questionId}`, { with: withNumber });
+    this.approveListWhenDone(list);
+    return changed;
+  }
+
+  /** Once every answer is approved, the list's answers are (a system step in the log). */
+  private approveListWhenDone(list: ListRow): void {
+    if (list.state !== 'in-progress') return;
+    if (!this.store.workflow.questions(list.id).every((q) => q.state === 'approved')) return;
+    this.store.workflow.setListState(
+      list.id,
+      'in-progress',
+      transition(LIST_MACHINE, 'in-progress', 'all-approved', ['system']),
+    );
+    this.store.audit({
+      actor: 'system',
+      action: 'list.all_approved',
+      subject: `list:${list.id}`,
+      details: {},
+    });
   }
 
   private questionOnList(
@@ -146,7 +376,10 @@ export class Workflow {
   /** The coordinator hands a question to a drafter (again, when it had one); the list is taken up. */
   assign(actor: UserActor, questionId: number, assignment: Assignment): QuestionRow {
     const { question, list, roles } = this.questionOnList(actor, questionId);
-    if (list.state === 'sent' && roles.includes('coordinator')) {
+    if (!roles.includes('coordinator')) {
+      throw new WorkflowForbidden("only a coordinator of the ministry assigns the list's questions");
+    }
+    if (list.state === 'sent') {
       this.store.workflow.setListState(
         list.id,
         'sent',
@@ -164,6 +397,7 @@ export class Workflow {
     const to = transition(ANSWER_MACHINE, question.state, event, roles);
     const changed = this.store.workflow.setQuestionState(questionId, question.state, to, assignment);
     this.audit(actor, `answer.${event}ed`, `question:${questionId}`, { ...assignment });
+    this.tell({ kind: 'assigned', question: changed, list });
     return changed;
   }
 
@@ -173,10 +407,18 @@ export class Workflow {
     const mine: MachineActor[] =
       question.assigneeId === actor.id ? roles : roles.filter((r) => r !== 'drafter');
     const to = transition(ANSWER_MACHINE, question.state, 'save', mine);
-    const saved = this.store.workflow.saveAnswer(questionId, baseVersion, text, actor.id, {
-      from: question.state,
-      to,
-    });
+    let saved: QuestionRow;
+    try {
+      saved = this.store.workflow.saveAnswer(questionId, baseVersion, text, actor.id, {
+        from: question.state,
+        to,
+      });
+    } catch (error) {
+      if (error instanceof WorkflowConflict && error.current.authorId != null) {
+        error.current.authorName = this.store.accounts.userById(error.current.authorId)?.name ?? null;
+      }
+      throw error;
+    }
     this.audit(actor, 'answer.saved', `question:${questionId}`, { version: saved.answerVersion });
     return saved;
   }
@@ -247,32 +489,38 @@ export class Workflow {
         `to ${event} an answer, say why (a comment)`,
       );
     }
+    const change = {
+      ...(comment?.trim() ? { comment: comment.trim() } : {}),
+      // Reopening an answer given with another's makes it an answer of its own again.
+      ...(event === 'reopen' ? { answeredWith: null } : {}),
+    };
     const changed =
       event === 'decline'
-        ? this.store.workflow.setQuestionState(questionId, question.state, to, {
-            assigneeId: null,
-            directorateId: null,
-            internalDeadline: null,
-          })
-        : this.store.workflow.setQuestionState(questionId, question.state, to);
+        ? this.store.workflow.setQuestionState(
+            questionId,
+            question.state,
+            to,
+            { assigneeId: null, directorateId: null, internalDeadline: null },
+            change,
+          )
+        : this.store.workflow.setQuestionState(questionId, question.state, to, undefined, change);
     this.audit(actor, `answer.${event.replace(/-/g, '_')}`, `question:${questionId}`, {
       from: question.state,
       to,
       comment,
     });
-    if (event === 'approve' && this.store.workflow.questions(list.id).every((q) => q.state === 'approved')) {
+    if (event === 'approve') this.approveListWhenDone(list);
+    if (event === 'reopen' && list.state === 'answers-approved') {
       this.store.workflow.setListState(
         list.id,
-        'in-progress',
-        transition(LIST_MACHINE, 'in-progress', 'all-approved', ['system']),
+        list.state,
+        transition(LIST_MACHINE, list.state, 'reopen', ['system']),
       );
-      this.store.audit({
-        actor: 'system',
-        action: 'list.all_approved',
-        subject: `list:${list.id}`,
-        details: {},
-      });
     }
+    if (event === 'return') this.tell({ kind: 'returned', question: changed, list, comment: comment ?? '' });
+    if (event === 'decline') this.tell({ kind: 'declined', question, list, comment: comment ?? '' });
     return changed;
   }
 }
+
+const today = (): string => new Date().toISOString().slice(0, 10);

@@ -76,6 +76,11 @@ export const ANSWER_MACHINE: Machine<AnswerState> = {
     { from: 'submitted', event: 'return', to: 'returned', by: ['approver'] },
     { from: 'returned', event: 'save', to: 'drafting', by: ['drafter'] },
     { from: 'returned', event: 'reassign', to: 'assigned', by: ['coordinator'] },
+    // One answer serving several questions: this one is answered with another's ("Zie het antwoord op vraag N").
+    { from: 'unassigned', event: 'group', to: 'approved', by: ['coordinator'] },
+    { from: 'assigned', event: 'group', to: 'approved', by: ['coordinator'] },
+    { from: 'drafting', event: 'group', to: 'approved', by: ['coordinator'] },
+    { from: 'returned', event: 'group', to: 'approved', by: ['coordinator'] },
     { from: 'approved', event: 'reopen', to: 'drafting', by: ['coordinator', 'approver'] },
     { from: 'approved', event: 'publish', to: 'published', by: ['system'] },
   ],

@@ -34,8 +34,155 @@ const json = (method: string, body: unknown, token?: string): RequestInit => ({
   headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
 });
 
+/** The workflow's people (tokens with the workflow scope) and organisations, made in before(). */
+interface WorkflowWorld {
+  clerk: string;
+  coordinator: string;
+  drafter: string;
+  drafterId: number;
+  committee: number;
+  ministry: number;
+}
+
+/** The workflow's examples, in the order the document lists them (each step needs the one before). */
+const workflowExamples = (w: WorkflowWorld): Record<string, Example[]> => ({
+  'get /api/v1/question-lists': [
+    { path: '/api/v1/question-lists', init: { headers: bearer(w.clerk) } },
+    { path: '/api/v1/question-lists' },
+  ],
+  'post /api/v1/question-lists': [
+    {
+      path: '/api/v1/question-lists',
+      init: json(
+        'POST',
+        {
+          title: 'Jaarverslag 2025',
+          committee: w.committee,
+          ministry: w.ministry,
+          documents: ['kst-36360-VI-1'],
+          deadline: '2027-01-15',
+        },
+        w.clerk,
+      ),
+    },
+    {
+      path: '/api/v1/question-lists',
+      init: json('POST', { title: 'Tweede', committee: w.committee, ministry: w.ministry }, w.clerk),
+    },
+    {
+      path: '/api/v1/question-lists',
+      init: json('POST', { title: 'Niet van mij', committee: w.committee, ministry: w.ministry }, w.drafter),
+    },
+    {
+      path: '/api/v1/question-lists',
+      init: json('POST', { title: 'Fout', committee: w.committee, ministry: w.committee }, w.clerk),
+    },
+  ],
+  'get /api/v1/question-lists/{id}': [
+    { path: '/api/v1/question-lists/1', init: { headers: bearer(w.clerk) } },
+    { path: '/api/v1/question-lists/1', init: { headers: bearer(w.coordinator) } },
+    { path: '/api/v1/question-lists/0', init: { headers: bearer(w.clerk) } },
+  ],
+  'patch /api/v1/question-lists/{id}': [
+    {
+      path: '/api/v1/question-lists/1',
+      init: json('PATCH', { version: 1, scope: 'Het jaarverslag' }, w.clerk),
+    },
+    { path: '/api/v1/question-lists/1', init: json('PATCH', { version: 1, scope: 'Te laat' }, w.clerk) },
+    {
+      path: '/api/v1/question-lists/1',
+      init: json('PATCH', { version: 2, scope: 'Niet jij' }, w.coordinator),
+    },
+  ],
+  'post /api/v1/question-lists/{id}/questions': [
+    {
+      path: '/api/v1/question-lists/1/questions',
+      init: json('POST', { text: 'Hoeveel datacenters?' }, w.clerk),
+    },
+    { path: '/api/v1/question-lists/2/questions', init: json('POST', { text: 'Weg ermee?' }, w.clerk) },
+    { path: '/api/v1/question-lists/2/questions', init: json('POST', { text: 'Aanpassen?' }, w.clerk) },
+    { path: '/api/v1/question-lists/1/questions', init: json('POST', { text: '' }, w.clerk) },
+  ],
+  'post /api/v1/question-lists/{id}/question-imports': [
+    {
+      path: '/api/v1/question-lists/1/question-imports',
+      init: json('POST', { text: '1. Waarom?\n2. Wanneer?' }, w.clerk),
+    },
+    { path: '/api/v1/question-lists/1/question-imports', init: json('POST', { text: ' \n ' }, w.clerk) },
+  ],
+  'post /api/v1/question-lists/{id}/events': [
+    { path: '/api/v1/question-lists/1/events', init: json('POST', { event: 'send' }, w.clerk) },
+    { path: '/api/v1/question-lists/1/events', init: json('POST', { event: 'send' }, w.clerk) },
+    { path: '/api/v1/question-lists/1/events', init: json('POST', { event: 'fly' }, w.clerk) },
+  ],
+  'post /api/v1/question-lists/{id}/postponements': [
+    { path: '/api/v1/question-lists/1/postponements', init: json('POST', {}, w.coordinator) },
+    { path: '/api/v1/question-lists/1/postponements', init: json('POST', {}, w.clerk) },
+    { path: '/api/v1/question-lists/2/postponements', init: json('POST', {}, w.coordinator) },
+  ],
+  'post /api/v1/question-lists/{id}/assignments': [
+    {
+      path: '/api/v1/question-lists/1/assignments',
+      init: json('POST', { questions: [1, 4], assignee: w.drafterId }, w.coordinator),
+    },
+    {
+      path: '/api/v1/question-lists/1/assignments',
+      init: json('POST', { questions: [2], assignee: 1 }, w.coordinator),
+    },
+    {
+      path: '/api/v1/question-lists/1/assignments',
+      init: json('POST', { questions: [2], assignee: w.drafterId }, w.drafter),
+    },
+  ],
+  'get /api/v1/question-lists/{id}/people': [
+    { path: '/api/v1/question-lists/1/people', init: { headers: bearer(w.coordinator) } },
+    { path: '/api/v1/question-lists/1/people', init: { headers: bearer(w.drafter) } },
+  ],
+  'get /api/v1/list-questions/{id}': [
+    { path: '/api/v1/list-questions/1', init: { headers: bearer(w.drafter) } },
+    { path: '/api/v1/list-questions/2', init: { headers: bearer(w.drafter) } },
+    { path: '/api/v1/list-questions/99', init: { headers: bearer(w.drafter) } },
+  ],
+  'patch /api/v1/list-questions/{id}': [
+    { path: '/api/v1/list-questions/3', init: json('PATCH', { text: 'Aangepast?', number: 1 }, w.clerk) },
+    { path: '/api/v1/list-questions/1', init: json('PATCH', { text: 'Te laat?' }, w.clerk) },
+    { path: '/api/v1/list-questions/1', init: json('PATCH', {}, w.clerk) },
+  ],
+  'delete /api/v1/list-questions/{id}': [
+    { path: '/api/v1/list-questions/2', init: { method: 'DELETE', headers: bearer(w.clerk) } },
+    { path: '/api/v1/list-questions/1', init: { method: 'DELETE', headers: bearer(w.clerk) } },
+  ],
+  'put /api/v1/list-questions/{id}/answer': [
+    {
+      path: '/api/v1/list-questions/1/answer',
+      init: json('PUT', { baseVersion: 0, text: 'Twee.' }, w.drafter),
+    },
+    {
+      path: '/api/v1/list-questions/1/answer',
+      init: json('PUT', { baseVersion: 0, text: 'Drie.' }, w.drafter),
+    },
+    { path: '/api/v1/list-questions/1/answer', init: json('PUT', { text: 'Vier.' }, w.drafter) },
+  ],
+  'get /api/v1/list-questions/{id}/versions': [
+    { path: '/api/v1/list-questions/1/versions', init: { headers: bearer(w.drafter) } },
+  ],
+  'post /api/v1/list-questions/{id}/events': [
+    { path: '/api/v1/list-questions/1/events', init: json('POST', { event: 'submit' }, w.drafter) },
+    {
+      path: '/api/v1/list-questions/1/events',
+      init: json('POST', { event: 'return', comment: 'Nee' }, w.drafter),
+    },
+    { path: '/api/v1/list-questions/4/events', init: json('POST', { event: 'decline' }, w.drafter) },
+  ],
+  'get /api/v1/desk': [
+    { path: '/api/v1/desk', init: { headers: bearer(w.drafter) } },
+    { path: '/api/v1/desk', init: { headers: bearer(w.coordinator) } },
+  ],
+});
+
 /** Requests that exercise each operation: good ones and failing ones. */
-const examples = (admin: string): Record<string, Example[]> => ({
+const examples = (admin: string, w: WorkflowWorld): Record<string, Example[]> => ({
+  ...workflowExamples(w),
   'get /api/v1/health': [{ path: '/api/v1/health' }],
   'get /api/v1/readiness': [{ path: '/api/v1/readiness' }],
   'get /api/v1/search': [
@@ -228,10 +375,35 @@ const examples = (admin: string): Record<string, Example[]> => ({
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 let server: TestServer;
+let world: WorkflowWorld;
 before(async () => {
   // A small upload limit, so that the 413 is exercised cheaply.
   server = await startTestServer({ uploadLimit: 200 * 1024 });
-  server.store.accounts.addOrganisation({ name: 'Ministerie van BZK', kind: 'ministry' });
+  const accounts = server.store.accounts;
+  const ministry = accounts.addOrganisation({ name: 'Ministerie van BZK', kind: 'ministry' });
+  const committee = accounts.addOrganisation({ name: 'vaste commissie voor Financiën', kind: 'committee' });
+  const person = (name: string, org: number, role: 'clerk' | 'coordinator' | 'drafter') => {
+    const id = accounts.addUser({ email: `${name}@example.org`, name, passwordHash: null, admin: false });
+    accounts.addMembership(id, org, role);
+    return { id, token: server.auth.createToken(id, name, ['read', 'workflow']).secret };
+  };
+  // User 2 and token 2 are the ones the account examples disable and revoke.
+  const spare = accounts.addUser({
+    email: 'reserve@example.org',
+    name: 'Reserve',
+    passwordHash: null,
+    admin: false,
+  });
+  server.auth.createToken(spare, 'reserve', ['read']);
+  const drafter = person('opsteller', ministry, 'drafter');
+  world = {
+    clerk: person('griffier', committee, 'clerk').token,
+    coordinator: person('coordinator', ministry, 'coordinator').token,
+    drafter: drafter.token,
+    drafterId: drafter.id,
+    committee,
+    ministry,
+  };
 });
 after(async () => {
   await server.close();
@@ -270,7 +442,7 @@ test('every documented operation answers as documented', async () => {
   assert.ok(operations.length >= 7, `only ${operations.length} operations documented`);
   const seenStatuses = new Set<string>();
   for (const { key, op } of operations) {
-    const list = examples(server.adminToken)[key];
+    const list = examples(server.adminToken, world)[key];
     assert.ok(list, `no example request for ${key}: add one to this test`);
     for (const example of list) {
       const init = typeof example.init === 'function' ? await example.init() : example.init;

@@ -23,6 +23,8 @@ const all = new Set<ActorName>(ACTORS);
 const signedIn = new Set<ActorName>(ACTORS.filter((a) => a !== 'public'));
 const inSession = new Set<ActorName>(['drafter', 'approver', 'clerk', 'coordinator', 'admin']);
 const only = (...names: ActorName[]) => new Set<ActorName>(names);
+// The workflow: people with a role (and administrators) in a session; these tokens lack its scope.
+const working = only('drafter', 'approver', 'clerk', 'coordinator', 'admin');
 
 /** Who may call each route. Adding a route means adding it here. */
 const MATRIX: Record<string, Set<ActorName>> = {
@@ -50,12 +52,29 @@ const MATRIX: Record<string, Set<ActorName>> = {
   'POST /api/v1/tokens': inSession,
   'DELETE /api/v1/tokens/:id': signedIn,
   'GET /api/v1/audit-entries': only('admin'),
+  'GET /api/v1/question-lists': working,
+  'POST /api/v1/question-lists': working,
+  'GET /api/v1/question-lists/:id': working,
+  'PATCH /api/v1/question-lists/:id': working,
+  'POST /api/v1/question-lists/:id/questions': working,
+  'POST /api/v1/question-lists/:id/question-imports': working,
+  'POST /api/v1/question-lists/:id/events': working,
+  'POST /api/v1/question-lists/:id/postponements': working,
+  'POST /api/v1/question-lists/:id/assignments': working,
+  'GET /api/v1/question-lists/:id/people': working,
+  'GET /api/v1/list-questions/:id': working,
+  'PATCH /api/v1/list-questions/:id': working,
+  'DELETE /api/v1/list-questions/:id': working,
+  'PUT /api/v1/list-questions/:id/answer': working,
+  'GET /api/v1/list-questions/:id/versions': working,
+  'POST /api/v1/list-questions/:id/events': working,
+  'GET /api/v1/desk': working,
 };
 
 /** A request for each route that its policy is asked about (the path parameters filled in). */
 function requestFor(method: string, url: string): { path: string; body?: string } {
   const path = url
-    .replace(':id/questions', 'kst-36360-VI-12/questions')
+    .replace('publications/:id/questions', 'publications/kst-36360-VI-12/questions')
     .replace(':number', '21')
     .replace(':ref', encodeURIComponent('kst-36360-VI-12#21'))
     .replace('publications/:id', 'publications/kst-36360-VI-12')
@@ -67,6 +86,15 @@ function requestFor(method: string, url: string): { path: string; body?: string 
     'POST /api/v1/users/:id/memberships': { organisation: 'Nergens', role: 'drafter' },
     'POST /api/v1/organisations': { name: 'Nergens', kind: 'ministry', parent: 'Ook nergens' },
     'POST /api/v1/tokens': { name: 'matrix' },
+    'POST /api/v1/question-lists': { title: 'Matrix', committee: 999, ministry: 999 },
+    'PATCH /api/v1/question-lists/:id': { version: 1, title: 'Matrix' },
+    'POST /api/v1/question-lists/:id/questions': { text: 'Waarom?' },
+    'POST /api/v1/question-lists/:id/question-imports': { text: '1. Waarom?' },
+    'POST /api/v1/question-lists/:id/events': { event: 'send' },
+    'POST /api/v1/question-lists/:id/assignments': { questions: [999], assignee: 999 },
+    'PATCH /api/v1/list-questions/:id': { text: 'Waarom?' },
+    'PUT /api/v1/list-questions/:id/answer': { baseVersion: 0, text: 'Daarom.' },
+    'POST /api/v1/list-questions/:id/events': { event: 'submit' },
   };
   const body = bodies[`${method} ${url}`];
   return {

@@ -90,7 +90,7 @@ test('from a draft to an approved letter: three questions, two drafters, a retur
     internalDeadline: '2026-05-28',
   });
   // A drafter cannot assign; the coordinator can, and that takes the list up.
-  assert.throws(() => w.workflow.assign(w.anne, q1!.id, to(w.anne)), TransitionError);
+  assert.throws(() => w.workflow.assign(w.anne, q1!.id, to(w.anne)), WorkflowForbidden);
   w.workflow.assign(w.coordinator, q1!.id, to(w.anne));
   assert.equal(w.store.workflow.list(list.id).state, 'in-progress');
   w.workflow.assign(w.coordinator, q2!.id, to(w.anne));

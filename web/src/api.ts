@@ -126,7 +126,7 @@ export function isAbort(error: unknown): boolean {
 // ---------- the session: its CSRF token, and who hears when it changes ----------
 
 export type Role = 'clerk' | 'coordinator' | 'drafter' | 'approver';
-export type Scope = 'read' | 'import' | 'admin';
+export type Scope = 'read' | 'import' | 'workflow' | 'admin';
 export type OrganisationKind = 'chamber' | 'committee' | 'ministry' | 'directorate';
 
 export interface Membership {

@@ -228,7 +228,10 @@ const nl = {
   colExpires: 'Verloopt',
   colRevoked: 'Ingetrokken',
   colActions: 'Actie',
-  scopes: { read: 'lezen', import: 'importeren', admin: 'beheer' } as Record<string, string>,
+  scopes: { read: 'lezen', import: 'importeren', workflow: 'werkstroom', admin: 'beheer' } as Record<
+    string,
+    string
+  >,
   scopeHints: {
     read: 'Zoeken en publicaties lezen.',
     import: 'Publicaties importeren (als uw rol dat toestaat).',
@@ -553,7 +556,7 @@ const en: Messages = {
   colExpires: 'Expires',
   colRevoked: 'Revoked',
   colActions: 'Action',
-  scopes: { read: 'read', import: 'import', admin: 'administration' },
+  scopes: { read: 'read', import: 'import', workflow: 'workflow', admin: 'administration' },
   scopeHints: {
     read: 'Search and read publications.',
     import: 'Import publications (when your role allows it).',

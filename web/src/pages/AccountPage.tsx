@@ -26,7 +26,7 @@ import { SubmitButton, TextField } from '../fields.js';
 import { CheckboxField, DataTable, MadeNotice, OnceSecret, RestrictedPage, useSubmission } from '../forms.js';
 import { formatDay, useLanguage, useMessages } from '../i18n.js';
 
-const SCOPES: Scope[] = ['read', 'import', 'admin'];
+const SCOPES: Scope[] = ['read', 'import', 'workflow', 'admin'];
 
 export function AccountPage() {
   const t = useMessages();

@@ -1,0 +1,109 @@
+// What the API shows of a question list and its questions: names instead of bare ids, the documents
+// asked about looked up in the archive, how the deadline stands, and what the asking person may do now.
+import type { Role, UserActor } from '../auth/actor.js';
+import type { Store } from '../store/store.js';
+import type { ListRow, QuestionRow } from '../store/workflow.js';
+import { type DeadlineCalendar, dueState } from '../workflow/deadlines.js';
+import { eventsFor } from '../workflow/service.js';
+import { ANSWER_MACHINE, LIST_MACHINE, type Actor as MachineActor } from '../workflow/states.js';
+
+type Named = { id: number; name: string } | null;
+
+/** Names of organisations and people, each looked up once per request. */
+export class Names {
+  private organisations: Map<number, string> | null = null;
+  private readonly people = new Map<number, string | null>();
+  constructor(private readonly store: Store) {}
+
+  organisation(id: number | null): Named {
+    if (id === null) return null;
+    this.organisations ??= new Map(this.store.accounts.organisations().map((o) => [o.id, o.name]));
+    const name = this.organisations.get(id);
+    return name === undefined ? null : { id, name };
+  }
+
+  personName(id: number | null): string | null {
+    if (id === null) return null;
+    if (!this.people.has(id)) this.people.set(id, this.store.accounts.userById(id)?.name ?? null);
+    return this.people.get(id) ?? null;
+  }
+
+  person(id: number | null): Named {
+    const name = this.personName(id);
+    return id === null || name === null ? null : { id, name };
+  }
+}
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** A question as the API shows it; `roles` are the actor's on its list. */
+export function questionView(
+  q: QuestionRow,
+  actor: UserActor,
+  roles: readonly Role[],
+  names: Names,
+  numbers: ReadonlyMap<number, number>,
+) {
+  // Saving, submitting and declining are the assigned drafter's own.
+  const acting: MachineActor[] = roles.filter((r) => r !== 'drafter' || q.assigneeId === actor.id);
+  return {
+    id: q.id,
+    listId: q.listId,
+    number: q.number,
+    section: q.section,
+    text: q.text,
+    state: q.state,
+    assignee: names.person(q.assigneeId),
+    directorate: names.organisation(q.directorateId),
+    internalDeadline: q.internalDeadline,
+    answer: q.answer,
+    answerVersion: q.answerVersion,
+    answeredWith: q.answeredWith === null ? null : (numbers.get(q.answeredWith) ?? null),
+    lastComment: q.lastComment,
+    events: eventsFor(ANSWER_MACHINE, q.state, acting).filter((e) => e !== 'publish'),
+    updatedAt: q.updatedAt,
+  };
+}
+
+export async function listView(
+  store: Store,
+  list: ListRow,
+  actor: UserActor,
+  roles: readonly Role[],
+  names: Names,
+  calendar: DeadlineCalendar,
+  questions: readonly QuestionRow[] | null,
+) {
+  const all = questions ?? store.workflow.questions(list.id);
+  const counts: Record<string, number> = {};
+  for (const q of all) counts[q.state] = (counts[q.state] ?? 0) + 1;
+  const found = list.documents.length
+    ? (await store.listPublications({ ids: list.documents, limit: list.documents.length, offset: 0 })).items
+    : [];
+  const titles = new Map(found.map((p) => [p.id, p.title]));
+  const open = !['published', 'withdrawn', 'draft'].includes(list.state);
+  const numbers = new Map(all.map((q) => [q.id, q.number]));
+  return {
+    id: list.id,
+    kind: list.kind,
+    title: list.title,
+    committee: names.organisation(list.committeeId),
+    ministry: names.organisation(list.ministryId),
+    addressees: list.addressees,
+    documents: list.documents.map((id) => ({ id, title: titles.get(id) ?? null, inArchive: titles.has(id) })),
+    scope: list.scope,
+    deadline: list.deadline,
+    due: open && list.deadline ? dueState(list.deadline, today(), calendar) : null,
+    state: list.state,
+    version: list.version,
+    letterDate: list.letterDate,
+    publicationId: list.publicationId,
+    sentAt: list.sentAt,
+    createdAt: list.createdAt,
+    updatedAt: list.updatedAt,
+    roles: [...roles],
+    events: eventsFor(LIST_MACHINE, list.state, roles),
+    counts,
+    ...(questions ? { questions: questions.map((q) => questionView(q, actor, roles, names, numbers)) } : {}),
+  };
+}

@@ -1,0 +1,315 @@
+// The workflow over HTTP: a list's whole life through the API by the people whose roles allow each step,
+// the refusals on the way (404 for what one may not see, 403 for a step not theirs, 409 naming the
+// state), parallel saves of one answer (one wins, the other gets a 409 with the winner's version), and
+// the embargo: nothing of the answers is found before the letter is sent, everything after.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { verifyAudit } from '../../src/audit/log.js';
+import type { Role } from '../../src/auth/actor.js';
+import { readPublication } from '../../src/read/index.js';
+import { comparable, words } from '../helpers/read.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+let server: TestServer;
+const tokens: Record<string, string> = {};
+const ids: Record<string, number> = {};
+
+before(async () => {
+  server = await startTestServer();
+  const a = server.store.accounts;
+  ids.committee = a.addOrganisation({ name: 'vaste commissie voor Binnenlandse Zaken', kind: 'committee' });
+  ids.ministry = a.addOrganisation({ name: 'Ministerie van Binnenlandse Zaken', kind: 'ministry' });
+  ids.directorate = a.addOrganisation({
+    name: 'DG Digitale Overheid',
+    kind: 'directorate',
+    parentId: ids.ministry,
+  });
+  ids.other = a.addOrganisation({ name: 'Ministerie van Financiën', kind: 'ministry' });
+  const person = (name: string, org: number, role: Role) => {
+    const id = a.addUser({ email: `${name}@example.org`, name, passwordHash: null, admin: false });
+    a.addMembership(id, org, role);
+    ids[name] = id;
+    tokens[name] = server.auth.createToken(id, name, ['read', 'workflow']).secret;
+  };
+  person('griffier', ids.committee, 'clerk');
+  person('coordinator', ids.ministry, 'coordinator');
+  person('anne', ids.directorate!, 'drafter');
+  person('bram', ids.directorate!, 'drafter');
+  person('directie', ids.ministry, 'approver');
+  person('buiten', ids.other!, 'coordinator');
+});
+after(async () => {
+  await server.close();
+});
+
+async function call(
+  who: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: {
+      ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+interface QuestionView {
+  id: number;
+  number: number;
+  state: string;
+  answerVersion: number;
+  answer: string | null;
+  events: string[];
+  assignee: { id: number; name: string } | null;
+  lastComment: string | null;
+}
+
+const questionsOf = (body: Record<string, unknown>) => body.questions as QuestionView[];
+
+test('a list from the clerk to a publication everyone finds, by the people whose roles allow each step', async () => {
+  const made = await call('griffier', 'POST', '/api/v1/question-lists', {
+    title: 'Jaarverslag en slotwet Digitale Zaken 2025',
+    committee: ids.committee,
+    ministry: ids.ministry,
+    addressees: ['Minister van Binnenlandse Zaken en Koninkrijksrelaties'],
+    documents: ['kst-36360-VI-1', 'kst-36360-VI-12'],
+    deadline: '2027-02-01',
+  });
+  assert.equal(made.status, 201);
+  const listId = made.body.id as number;
+  assert.equal(made.body.state, 'draft');
+  // The documents asked about are looked up in the archive.
+  assert.deepEqual(
+    (made.body.documents as { id: string; inArchive: boolean }[]).map((d) => [d.id, d.inArchive]),
+    [
+      ['kst-36360-VI-1', false],
+      ['kst-36360-VI-12', true],
+    ],
+  );
+  const imported = await call('griffier', 'POST', `/api/v1/question-lists/${listId}/question-imports`, {
+    text: 'Jaarverslag\n\n1. Hoeveel datacenters van de rijksoverheid zijn in 2025 gesloten?\n2. Waarom is het budget voor de Digitale Overheid onderschreden?\n\nSlotwet\n\n3. Wanneer ontvangt de Kamer de evaluatie van de cloudstrategie?',
+  });
+  assert.equal(imported.status, 201);
+  assert.deepEqual(
+    (imported.body.items as QuestionView[]).map((q) => q.number),
+    [1, 2, 3],
+  );
+  // A draft is the committee's own: the ministry does not see it, another ministry never does.
+  assert.equal((await call('coordinator', 'GET', `/api/v1/question-lists/${listId}`)).status, 404);
+  const sent = await call('griffier', 'POST', `/api/v1/question-lists/${listId}/events`, { event: 'send' });
+  assert.equal(sent.body.state, 'sent');
+  assert.equal((await call('buiten', 'GET', `/api/v1/question-lists/${listId}`)).status, 404);
+  const again = await call('griffier', 'POST', `/api/v1/question-lists/${listId}/events`, { event: 'send' });
+  assert.equal(again.status, 409);
+  assert.equal(again.body.state, 'sent');
+  assert.match(String(again.body.detail), /is sent/);
+
+  const seen = await call('coordinator', 'GET', `/api/v1/question-lists/${listId}`);
+  assert.deepEqual(seen.body.roles, ['coordinator']);
+  const [q1, q2, q3] = questionsOf(seen.body);
+  const people = await call('coordinator', 'GET', `/api/v1/question-lists/${listId}/people`);
+  assert.deepEqual(
+    (people.body.drafters as { name: string }[]).map((p) => p.name),
+    ['anne', 'bram'],
+  );
+  // Two to Anne at once, one to Bram; a drafter cannot assign.
+  assert.equal(
+    (
+      await call('anne', 'POST', `/api/v1/question-lists/${listId}/assignments`, {
+        questions: [q3!.id],
+        assignee: ids.anne,
+      })
+    ).status,
+    403,
+  );
+  const assigned = await call('coordinator', 'POST', `/api/v1/question-lists/${listId}/assignments`, {
+    questions: [q1!.id, q2!.id],
+    assignee: ids.anne,
+    internalDeadline: '2027-01-20',
+  });
+  assert.equal(assigned.status, 201);
+  assert.equal(assigned.body.state, 'in-progress');
+  await call('coordinator', 'POST', `/api/v1/question-lists/${listId}/assignments`, {
+    questions: [q3!.id],
+    assignee: ids.bram,
+  });
+  const desk = await call('anne', 'GET', '/api/v1/desk');
+  assert.deepEqual(
+    (desk.body.items as { question: QuestionView; due: string }[]).map((i) => [i.question.number, i.due]),
+    [
+      [1, '2027-01-20'],
+      [2, '2027-01-20'],
+    ],
+  );
+
+  // The editor: the question with earlier similar ones from the archive.
+  const detail = await call('anne', 'GET', `/api/v1/list-questions/${q1!.id}`);
+  assert.equal(detail.status, 200);
+  const similar = detail.body.similar as { publication: { id: string }; number: number }[];
+  assert.ok(similar.length > 0, 'earlier similar questions');
+  assert.ok(similar.some((s) => s.publication.id === 'kst-36360-VI-12'));
+  // Bram may not write Anne's answer.
+  assert.equal(
+    (await call('bram', 'PUT', `/api/v1/list-questions/${q1!.id}/answer`, { baseVersion: 0, text: 'Nee.' }))
+      .status,
+    403,
+  );
+  for (const [q, text] of [
+    [q1!, 'In 2025 zijn vier datacenters gesloten.'],
+    [q2!, 'Projecten zijn vertraagd.\n\nHet restant schuift door naar 2026.'],
+  ] as const) {
+    const saved = await call('anne', 'PUT', `/api/v1/list-questions/${q.id}/answer`, {
+      baseVersion: 0,
+      text,
+    });
+    assert.equal(saved.status, 200);
+    assert.equal((saved.body as unknown as QuestionView).answerVersion, 1);
+    const submitted = await call('anne', 'POST', `/api/v1/list-questions/${q.id}/events`, {
+      event: 'submit',
+    });
+    assert.equal((submitted.body as unknown as QuestionView).state, 'submitted');
+  }
+  await call('bram', 'PUT', `/api/v1/list-questions/${q3!.id}/answer`, {
+    baseVersion: 0,
+    text: 'De evaluatie volgt voor de zomer.',
+  });
+  await call('bram', 'POST', `/api/v1/list-questions/${q3!.id}/events`, { event: 'submit' });
+
+  // Review: one returned with a comment, fixed, approved.
+  const returned = await call('directie', 'POST', `/api/v1/list-questions/${q2!.id}/events`, {
+    event: 'return',
+    comment: 'Noem het bedrag.',
+  });
+  assert.equal((returned.body as unknown as QuestionView).lastComment, 'Noem het bedrag.');
+  await call('anne', 'PUT', `/api/v1/list-questions/${q2!.id}/answer`, {
+    baseVersion: 1,
+    text: 'Projecten zijn vertraagd; € 12 miljoen bleef onbesteed.\n\nHet restant schuift door naar 2026.',
+  });
+  await call('anne', 'POST', `/api/v1/list-questions/${q2!.id}/events`, { event: 'submit' });
+  const versions = await call('anne', 'GET', `/api/v1/list-questions/${q2!.id}/versions`);
+  assert.deepEqual(
+    (versions.body.items as { version: number; author: string }[]).map((v) => [v.version, v.author]),
+    [
+      [1, 'anne'],
+      [2, 'anne'],
+    ],
+  );
+  for (const q of [q1!, q2!, q3!]) {
+    const approved = await call('directie', 'POST', `/api/v1/list-questions/${q.id}/events`, {
+      event: 'approve',
+    });
+    assert.equal(approved.status, 200);
+  }
+  const approvedList = await call('coordinator', 'GET', `/api/v1/question-lists/${listId}`);
+  assert.equal(approvedList.body.state, 'answers-approved');
+
+  // Before the letter is sent nobody outside finds the answers.
+  const before = await call(null, 'GET', '/api/v1/search?q=%22onbesteed%22');
+  assert.equal((before.body.results as unknown[]).length, 0);
+
+  // The letter: assembled, approved by the minister's office, sent.
+  assert.equal(
+    (await call('directie', 'POST', `/api/v1/question-lists/${listId}/events`, { event: 'assemble' })).status,
+    403,
+  );
+  await call('coordinator', 'POST', `/api/v1/question-lists/${listId}/events`, { event: 'assemble' });
+  await call('directie', 'POST', `/api/v1/question-lists/${listId}/events`, { event: 'approve-letter' });
+  const published = await call('coordinator', 'POST', `/api/v1/question-lists/${listId}/events`, {
+    event: 'send-letter',
+  });
+  assert.equal(published.status, 200, JSON.stringify(published.body));
+  assert.equal(published.body.state, 'published');
+  const publicationId = published.body.publicationId as string;
+  assert.equal(publicationId, 'kst-36360-VI-13');
+  assert.ok(questionsOf(published.body).every((q) => q.state === 'published'));
+
+  const found = await call(null, 'GET', '/api/v1/search?q=%22onbesteed%22');
+  assert.deepEqual(
+    (found.body.results as { publication: { id: string }; question: number }[]).map((h) => [
+      h.publication.id,
+      h.question,
+    ]),
+    [[publicationId, 2]],
+  );
+  // Its text reads back into the same tree.
+  const asJson = await call(null, 'GET', `/api/v1/publications/${publicationId}`);
+  const text = await (await fetch(`${server.url}/api/v1/publications/${publicationId}?format=text`)).text();
+  assert.match(text, /De Minister heeft deze vragen beantwoord bij brief van/);
+  assert.deepEqual(
+    comparable(readPublication(text, { fileName: `${publicationId}.txt`, words })),
+    comparable(asJson.body as never),
+  );
+  const raw = (server.store as unknown as { raw: Parameters<typeof verifyAudit>[0] }).raw;
+  assert.equal(verifyAudit(raw).ok, true);
+  const actions = server.store.auditEntries({ limit: 500 }).map((e) => e.action);
+  for (const action of [
+    'list.created',
+    'list.send',
+    'answer.assigned',
+    'answer.saved',
+    'answer.return',
+    'list.send_letter',
+  ]) {
+    assert.ok(actions.includes(action), `${action} in the audit log`);
+  }
+});
+
+test('two drafters saving one answer at once: one version wins, the other gets a 409 with it to merge', async () => {
+  const made = await call('griffier', 'POST', '/api/v1/question-lists', {
+    title: 'Begroting',
+    committee: ids.committee,
+    ministry: ids.ministry,
+    documents: ['kst-36360-VI-2'],
+  });
+  const listId = made.body.id as number;
+  await call('griffier', 'POST', `/api/v1/question-lists/${listId}/questions`, { text: 'Hoeveel?' });
+  await call('griffier', 'POST', `/api/v1/question-lists/${listId}/events`, { event: 'send' });
+  const question = questionsOf(
+    (await call('coordinator', 'GET', `/api/v1/question-lists/${listId}`)).body,
+  )[0]!;
+  await call('coordinator', 'POST', `/api/v1/question-lists/${listId}/assignments`, {
+    questions: [question.id],
+    assignee: ids.anne,
+  });
+  let base = 0;
+  let wins = 0;
+  let conflicts = 0;
+  for (let round = 0; round < 20; round++) {
+    const results = await Promise.all(
+      [0, 1, 2, 3].map((k) =>
+        call('anne', 'PUT', `/api/v1/list-questions/${question.id}/answer`, {
+          baseVersion: base,
+          text: `ronde ${round}, schrijver ${k}`,
+        }),
+      ),
+    );
+    const ok = results.filter((r) => r.status === 200);
+    const lost = results.filter((r) => r.status === 409);
+    assert.equal(ok.length, 1, `round ${round}: exactly one save wins`);
+    assert.equal(ok.length + lost.length, 4);
+    const winner = ok[0]!.body as unknown as QuestionView;
+    for (const r of lost) {
+      const current = r.body.current as { version: number; text: string; author: string };
+      // The loser sees the winner's version, text and name: nothing is silently overwritten.
+      assert.equal(current.version, winner.answerVersion);
+      assert.equal(current.text, winner.answer);
+      assert.equal(current.author, 'anne');
+    }
+    base = winner.answerVersion;
+    wins += ok.length;
+    conflicts += lost.length;
+  }
+  const versions = await call('anne', 'GET', `/api/v1/list-questions/${question.id}/versions`);
+  assert.deepEqual(
+    (versions.body.items as { version: number }[]).map((v) => v.version),
+    Array.from({ length: wins }, (_, i) => i + 1),
+  );
+  assert.equal(conflicts, 60);
+});

@@ -2,6 +2,7 @@
 // the official layout (src/workflow/publication.ts), stored through the text reader like any imported
 // text, so what is published is exactly what reads back, and searchable at once by everyone.
 import { kamerstukRef, normaliseDossier, parseOfficialId } from '../model/ids.js';
+import type { Publication } from '../model/publication.js';
 import { renderText } from '../render/text.js';
 import type { Store } from '../store/store.js';
 import type { ListRow, QuestionRow } from '../store/workflow.js';
@@ -36,25 +37,49 @@ async function nextNumber(store: Store, dossier: string): Promise<string> {
   return String(highest + 1);
 }
 
-export function listPublisher(ctx: ImportContext): Publisher {
-  return async (list: ListRow, questions: readonly QuestionRow[]) => {
-    const dossier = dossierOf(list);
-    if (!dossier) {
-      throw new Error(`question list ${list.id} names no Kamerstuk asked about: its answers have no dossier`);
-    }
-    const names = new Map(ctx.store.accounts.organisations().map((o) => [o.id, o.name]));
-    const letterDate = list.letterDate ?? new Date().toISOString().slice(0, 10);
-    const publication = answerPublication({
+/** A list's letter cannot be made (yet): the API answers 409 with this message. */
+export class LetterError extends Error {
+  override readonly name = 'LetterError';
+}
+
+/**
+ * The publication the list's letter makes: its approved answers in the official layout, numbered next in
+ * the dossier of the first Kamerstuk asked about (a preview until it is sent).
+ */
+export async function letterPublication(
+  store: Store,
+  list: ListRow,
+  questions: readonly QuestionRow[],
+): Promise<Publication> {
+  const dossier = dossierOf(list);
+  if (!dossier) {
+    throw new LetterError(
+      `question list ${list.id} names no Kamerstuk asked about: its answers have no dossier`,
+    );
+  }
+  const names = new Map(store.accounts.organisations().map((o) => [o.id, o.name]));
+  const letterDate = list.letterDate ?? new Date().toISOString().slice(0, 10);
+  try {
+    return answerPublication({
       list,
       questions: [...questions],
       committee: names.get(list.committeeId ?? -1) ?? '',
       ministry: names.get(list.ministryId ?? -1) ?? '',
       dossier,
-      number: await nextNumber(ctx.store, dossier),
+      number: await nextNumber(store, dossier),
       session: sessionOf(letterDate),
       letterDate,
       fixedDate: new Date().toISOString().slice(0, 10),
     });
+  } catch (error) {
+    // What the letter lacks (an answer, a committee's name) is said as it is.
+    throw new LetterError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+export function listPublisher(ctx: ImportContext): Publisher {
+  return async (list: ListRow, questions: readonly QuestionRow[]) => {
+    const publication = await letterPublication(ctx.store, list, questions);
     const imported = await importText(ctx, renderText(publication), `${publication.id}.txt`);
     return imported.id;
   };

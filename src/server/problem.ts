@@ -1,6 +1,7 @@
 // Errors as application/problem+json (RFC 9457), the one shape every API error takes. Nothing here
 // ever carries a stack trace or SQL: internal errors are logged with the request id and answered plainly.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { LetterError } from '../archive/publish-list.js';
 import { ReadError } from '../read/errors.js';
 import { QueryError } from '../search/query.js';
 import { WorkflowConflict, WorkflowNotFound } from '../store/workflow.js';
@@ -117,6 +118,7 @@ function handleError(
   if (error instanceof HttpProblem) {
     return sendProblem(reply, request, error.status, error.message, error.invalidParams, error.extra);
   }
+  if (error instanceof LetterError) return sendProblem(reply, request, 409, error.message);
   if (error instanceof WorkflowHidden || error instanceof WorkflowNotFound) {
     return sendProblem(reply, request, 404, error.message);
   }

@@ -40,6 +40,7 @@ interface WorkflowWorld {
   coordinator: string;
   drafter: string;
   drafterId: number;
+  approver: string;
   committee: number;
   ministry: number;
 }
@@ -133,6 +134,51 @@ const workflowExamples = (w: WorkflowWorld): Record<string, Example[]> => ({
       path: '/api/v1/question-lists/1/assignments',
       init: json('POST', { questions: [2], assignee: w.drafterId }, w.drafter),
     },
+  ],
+  'get /api/v1/question-lists/{id}/letter': [
+    {
+      // List 3, its question 6, taken to answers-approved first.
+      path: '/api/v1/question-lists/3/letter',
+      init: async () => {
+        const steps: [string, string, string, unknown][] = [
+          [
+            w.clerk,
+            'POST',
+            '/api/v1/question-lists',
+            {
+              title: 'Slotwet',
+              committee: w.committee,
+              ministry: w.ministry,
+              documents: ['kst-36360-VI-1'],
+            },
+          ],
+          [
+            w.clerk,
+            'POST',
+            '/api/v1/question-lists/3/questions',
+            { text: 'Hoe staat het met de datacenters?' },
+          ],
+          [w.clerk, 'POST', '/api/v1/question-lists/3/events', { event: 'send' }],
+          [
+            w.coordinator,
+            'POST',
+            '/api/v1/question-lists/3/assignments',
+            { questions: [6], assignee: w.drafterId },
+          ],
+          [w.drafter, 'PUT', '/api/v1/list-questions/6/answer', { baseVersion: 0, text: 'Goed.' }],
+          [w.drafter, 'POST', '/api/v1/list-questions/6/events', { event: 'submit' }],
+          [w.approver, 'POST', '/api/v1/list-questions/6/events', { event: 'approve' }],
+        ];
+        for (const [token, method, path, body] of steps) {
+          const response = await fetch(`${server.url}${path}`, json(method, body, token));
+          assert.ok(response.ok, `${method} ${path}: ${response.status}`);
+        }
+        return { headers: bearer(w.coordinator) };
+      },
+    },
+    { path: '/api/v1/question-lists/3/letter?format=docx', init: { headers: bearer(w.coordinator) } },
+    { path: '/api/v1/question-lists/1/letter', init: { headers: bearer(w.coordinator) } },
+    { path: '/api/v1/question-lists/1/letter?format=doc', init: { headers: bearer(w.coordinator) } },
   ],
   'get /api/v1/question-lists/{id}/people': [
     { path: '/api/v1/question-lists/1/people', init: { headers: bearer(w.coordinator) } },
@@ -382,7 +428,7 @@ before(async () => {
   const accounts = server.store.accounts;
   const ministry = accounts.addOrganisation({ name: 'Ministerie van BZK', kind: 'ministry' });
   const committee = accounts.addOrganisation({ name: 'vaste commissie voor Financiën', kind: 'committee' });
-  const person = (name: string, org: number, role: 'clerk' | 'coordinator' | 'drafter') => {
+  const person = (name: string, org: number, role: 'clerk' | 'coordinator' | 'drafter' | 'approver') => {
     const id = accounts.addUser({ email: `${name}@example.org`, name, passwordHash: null, admin: false });
     accounts.addMembership(id, org, role);
     return { id, token: server.auth.createToken(id, name, ['read', 'workflow']).secret };
@@ -401,6 +447,7 @@ before(async () => {
     coordinator: person('coordinator', ministry, 'coordinator').token,
     drafter: drafter.token,
     drafterId: drafter.id,
+    approver: person('directie', ministry, 'approver').token,
     committee,
     ministry,
   };

@@ -62,6 +62,7 @@ const MATRIX: Record<string, Set<ActorName>> = {
   'POST /api/v1/question-lists/:id/postponements': working,
   'POST /api/v1/question-lists/:id/assignments': working,
   'GET /api/v1/question-lists/:id/people': working,
+  'GET /api/v1/question-lists/:id/letter': working,
   'GET /api/v1/list-questions/:id': working,
   'PATCH /api/v1/list-questions/:id': working,
   'DELETE /api/v1/list-questions/:id': working,

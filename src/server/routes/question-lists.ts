@@ -2,8 +2,10 @@
 // goes through src/workflow/service.ts (roles per list, the state machines, the audit log); a list the
 // asking person may not see is a 404, a step they may not take a 403, a step not possible now a 409.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { letterPublication } from '../../archive/publish-list.js';
 import { isUser, type UserActor } from '../../auth/actor.js';
 import { workflowPolicy } from '../../auth/policies/workflow.js';
+import { EXTENSIONS, MEDIA_TYPES, renderBytes } from '../../render/index.js';
 import type { Store } from '../../store/store.js';
 import type { ListChanges, ListKind } from '../../store/workflow.js';
 import type { DeadlineCalendar } from '../../workflow/deadlines.js';
@@ -30,6 +32,9 @@ export function personOf(request: FastifyRequest): UserActor {
   if (!isUser(request.actor)) throw new HttpProblem(401, 'sign in first');
   return request.actor;
 }
+
+/** The states in which a list has a letter to show. */
+const LETTER_STATES = ['answers-approved', 'letter-assembled', 'letter-approved', 'published'];
 
 interface NewListBody {
   kind?: ListKind;
@@ -288,6 +293,63 @@ export function questionListRoutes(
         internalDeadline: b.internalDeadline ?? null,
       });
       return reply.code(201).send(await full(actor, list.id));
+    },
+  );
+
+  app.get<{ Params: { id: number }; Querystring: { format: 'text' | 'html' | 'docx' | 'pdf' } }>(
+    '/api/v1/question-lists/:id/letter',
+    {
+      config: { policy: workflowPolicy.work },
+      schema: {
+        summary:
+          "The answer letter's questions and answers in the official layout, as text, HTML, DOCX or PDF: a preview from the moment every answer is approved (for the ministry), the publication once sent",
+        tags,
+        params: listIdParams,
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { format: { type: 'string', enum: ['text', 'html', 'docx', 'pdf'], default: 'text' } },
+        },
+        response: {
+          200: {
+            description: 'The letter',
+            content: {
+              'text/plain': { schema: { type: 'string' } },
+              'text/html': { schema: { type: 'string' } },
+              [MEDIA_TYPES.docx]: { schema: { type: 'string', format: 'binary' } },
+              [MEDIA_TYPES.pdf]: { schema: { type: 'string', format: 'binary' } },
+            },
+          },
+          ...problems(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = personOf(request);
+      const { list, roles } = workflow.listFor(actor, request.params.id);
+      if (!roles.some((r) => r !== 'clerk') && !actor.admin) {
+        throw new HttpProblem(403, "the letter is the ministry's until it is sent");
+      }
+      if (!LETTER_STATES.includes(list.state)) {
+        throw new HttpProblem(
+          409,
+          `the question list is ${list.state}: its letter exists once every answer is approved`,
+          undefined,
+          {
+            state: list.state,
+          },
+        );
+      }
+      const pub = list.publicationId
+        ? await store.getPublication(list.publicationId)
+        : await letterPublication(store, list, store.workflow.questions(list.id));
+      if (!pub) throw new HttpProblem(404, `no publication ${list.publicationId}`);
+      const format = request.query.format;
+      if (format === 'docx' || format === 'pdf') {
+        reply.header('content-disposition', `attachment; filename="${pub.id}.${EXTENSIONS[format]}"`);
+      }
+      reply.header('cache-control', 'private, no-store');
+      return reply.type(MEDIA_TYPES[format]).send(Buffer.from(await renderBytes(pub, format)));
     },
   );
 

@@ -38,6 +38,11 @@ const benchmarks: Record<string, { describe: string; load: () => Promise<Benchma
       'each reader (HTML, DOCX, PDF) on the generated corpus rendered into its format, against the text reader on the same publications; peak memory',
     load: () => import('./formats.js'),
   },
+  workflow: {
+    describe:
+      'answer saves by 200 concurrent drafters against one server on SQLite for 60 s: saves/s, p95, lost or overwritten saves (none), against /api/v1/health at the same pace',
+    load: () => import('./workflow.js'),
+  },
   http: {
     describe:
       'HTTP search throughput and latency (autocannon, 1–64 connections) on the 1 000 000-question archive, against /api/v1/health; web app size and time to a rendered search page',

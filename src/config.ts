@@ -27,6 +27,18 @@ export const ConfigFile = z
     tokenDays: z.number().int().min(1).max(366).optional(),
     behindHttps: z.boolean().optional(),
     uploadLimitMb: z.number().int().min(1).max(1024).optional(),
+    recesses: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1),
+            from: z.iso.date(),
+            to: z.iso.date(),
+          })
+          .refine((r) => r.from <= r.to, { message: 'from must not be after to' }),
+      )
+      .optional()
+      .describe("The chamber's recesses (reces), for the workflow's deadlines: docs/workflow.md."),
     publicUrl: z
       .string()
       .url()

@@ -30,6 +30,20 @@ test('the config file, overridden by the environment', () => {
   );
 });
 
+test("the chamber's recesses for the deadlines: read from the file, a wrong one named", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vraagbaak-config-'));
+  const summer = { name: 'Zomerreces 2027', from: '2027-07-02', to: '2027-08-30' };
+  writeFileSync(join(dir, 'ok.json'), JSON.stringify({ recesses: [summer] }));
+  assert.deepEqual(loadConfig({ VRAAGBAAK_CONFIG: join(dir, 'ok.json') }, dir), { recesses: [summer] });
+  writeFileSync(join(dir, 'backwards.json'), JSON.stringify({ recesses: [{ ...summer, to: '2027-06-01' }] }));
+  assert.throws(
+    () => loadConfig({ VRAAGBAAK_CONFIG: join(dir, 'backwards.json') }, dir),
+    /recesses.*from must not be after to/s,
+  );
+  writeFileSync(join(dir, 'date.json'), JSON.stringify({ recesses: [{ ...summer, from: '2 juli' }] }));
+  assert.throws(() => loadConfig({ VRAAGBAAK_CONFIG: join(dir, 'date.json') }, dir), /recesses/);
+});
+
 test('the secret key is made on first use, readable by its owner only, and kept', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vraagbaak-secret-'));
   const path = secretPath({}, join(dir, 'data', 'archief.db'));

@@ -8,6 +8,7 @@ import { Auth } from '../../auth/auth.js';
 import { authConfig, ConfigError, loadConfig, loadSecret, oidcSettings, secretPath } from '../../config.js';
 import { isReadError } from '../../read/errors.js';
 import { buildServer, DEFAULT_UPLOAD_LIMIT } from '../../server/app.js';
+import { CLOSED_DAYS_NL } from '../../workflow/deadlines.js';
 import { openArchive, withArchive } from '../context.js';
 import { expandPaths, readSourceBytes } from '../files.js';
 import { UsageError } from '../output.js';
@@ -67,6 +68,7 @@ async function startWorker(options: ServeOptions, port: number, uploadLimit: num
     webRoot: options.web ? WEB_ROOT : null,
     uploadLimit,
     behindHttps: options.behindHttps ?? false,
+    calendar: { recesses: config.recesses ?? [], closedDays: CLOSED_DAYS_NL },
     logger: {
       level: options.logLevel,
       // Cookies and tokens never reach the log.

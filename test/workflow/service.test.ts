@@ -243,3 +243,88 @@ test('each desk shows its open questions, soonest first, with how they stand; a 
   assert.deepEqual(desk(w.anne)[1], ['Laat', '2026-05-20', 'on-time']);
   await w.store.close();
 });
+
+test("a draft's questions are edited, moved and removed with numbering kept continuous; not once sent", async () => {
+  const w = await world();
+  const list = w.workflow.createList(w.clerk, {
+    kind: 'question-list',
+    title: 'Jaarverslag',
+    committeeId: w.committee,
+    ministryId: w.ministry,
+    addressees: [],
+    documents: ['kst-36560-VII-1'],
+    scope: null,
+    deadline: null,
+  });
+  const added = w.workflow.importQuestions(
+    w.clerk,
+    list.id,
+    '1. Een?\n2. Twee?\n3. Drie?\n4. Vier?',
+    'Algemeen',
+  );
+  assert.deepEqual(
+    added.map((q) => [q.number, q.text, q.section]),
+    [
+      [1, 'Een?', 'Algemeen'],
+      [2, 'Twee?', 'Algemeen'],
+      [3, 'Drie?', 'Algemeen'],
+      [4, 'Vier?', 'Algemeen'],
+    ],
+  );
+  const texts = () => w.store.workflow.questions(list.id).map((q) => `${q.number}:${q.text}`);
+  w.workflow.updateQuestion(w.clerk, added[3]!.id, { number: 1, text: 'Vier, eerst?' });
+  assert.deepEqual(texts(), ['1:Vier, eerst?', '2:Een?', '3:Twee?', '4:Drie?']);
+  w.workflow.updateQuestion(w.clerk, added[0]!.id, { number: 4 });
+  assert.deepEqual(texts(), ['1:Vier, eerst?', '2:Twee?', '3:Drie?', '4:Een?']);
+  w.workflow.removeQuestion(w.clerk, added[1]!.id);
+  assert.deepEqual(texts(), ['1:Vier, eerst?', '2:Drie?', '3:Een?']);
+  // Only the clerk, only a draft; a stale version of the list is a conflict.
+  assert.throws(
+    () => w.workflow.updateQuestion(w.coordinator, added[0]!.id, { text: 'Nee' }),
+    WorkflowForbidden,
+  );
+  const version = w.store.workflow.list(list.id).version;
+  w.workflow.updateList(w.clerk, list.id, version, { scope: 'De verantwoording over 2025' });
+  assert.throws(() => w.workflow.updateList(w.clerk, list.id, version, { scope: 'Oud' }), WorkflowConflict);
+  w.workflow.listEvent(w.clerk, list.id, 'send');
+  assert.throws(() => w.workflow.removeQuestion(w.clerk, added[0]!.id), /only a draft can be changed/);
+  await w.store.close();
+});
+
+test('one answer serving two questions: grouped, it counts as approved; reopening ungroups it', async () => {
+  const w = await world();
+  const list = w.workflow.createList(w.clerk, {
+    kind: 'question-list',
+    title: 'Jaarverslag',
+    committeeId: w.committee,
+    ministryId: w.ministry,
+    addressees: [],
+    documents: ['kst-36560-VII-1'],
+    scope: null,
+    deadline: null,
+  });
+  const [q1, q2] = w.workflow.importQuestions(w.clerk, list.id, '1. Hoeveel?\n2. En hoeveel precies?', null);
+  w.workflow.listEvent(w.clerk, list.id, 'send');
+  w.workflow.assign(w.coordinator, q1!.id, {
+    assigneeId: w.anne.id,
+    directorateId: null,
+    internalDeadline: null,
+  });
+  assert.throws(() => w.workflow.group(w.anne, q2!.id, 1), /only a coordinator/);
+  assert.throws(() => w.workflow.group(w.coordinator, q2!.id, 2), /cannot answer question 2/);
+  const grouped = w.workflow.group(w.coordinator, q2!.id, 1);
+  assert.equal(grouped.state, 'approved');
+  assert.equal(grouped.answeredWith, q1!.id);
+  // A question answered with another's cannot serve a third.
+  assert.equal(w.store.workflow.list(list.id).state, 'in-progress');
+  w.workflow.saveAnswer(w.anne, q1!.id, 0, 'Twaalf.');
+  w.workflow.answerEvent(w.anne, q1!.id, 'submit');
+  w.workflow.answerEvent(w.approver, q1!.id, 'approve');
+  assert.equal(w.store.workflow.list(list.id).state, 'answers-approved');
+  // Reopening the grouped one makes it an answer of its own again, and the list is in progress again.
+  const reopened = w.workflow.answerEvent(w.coordinator, q2!.id, 'reopen');
+  assert.equal(reopened.answeredWith, null);
+  assert.equal(reopened.state, 'drafting');
+  assert.equal(w.store.workflow.list(list.id).state, 'in-progress');
+  await w.store.close();
+});

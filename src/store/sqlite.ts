@@ -9,6 +9,7 @@ import * as accounts from './migrations/003-accounts.js';
 import * as audit from './migrations/004-audit.js';
 import * as workflow from './migrations/005-workflow.js';
 import * as workflowLetter from './migrations/006-workflow-letter.js';
+import * as notifications from './migrations/007-notifications.js';
 import type { Database } from './schema.js';
 
 export const DEFAULT_DB_PATH = './data/vraagbaak.db';
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004-audit': audit,
   '005-workflow': workflow,
   '006-workflow-letter': workflowLetter,
+  '007-notifications': notifications,
 };
 
 /** The database path: --db, else VRAAGBAAK_DB, else ./data/vraagbaak.db. */

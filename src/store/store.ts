@@ -10,6 +10,7 @@ import { AccountStore } from './accounts.js';
 import { FacetCounter, type FacetCounts } from './facet-counts.js';
 import { filterToken } from './filter-terms.js';
 import { listShards, optimizeShard, shardSize, shardTable, vocabTable } from './index-shards.js';
+import { NotificationStore } from './notifications.js';
 import type { Database } from './schema.js';
 import { migrate, openSqlite } from './sqlite.js';
 import { createWriter, type QuestionTerms, type SaveOutcome } from './sqlite-writer.js';
@@ -172,6 +173,14 @@ export class Store {
   get workflow(): WorkflowStore {
     this.workflowStore ??= new WorkflowStore(this.raw);
     return this.workflowStore;
+  }
+
+  private notificationStore: NotificationStore | null = null;
+
+  /** Notifications in the app and their mail queue, preferences, digests (src/notify). */
+  get notifications(): NotificationStore {
+    this.notificationStore ??= new NotificationStore(this.raw);
+    return this.notificationStore;
   }
 
   /** Organisations, users, sessions and tokens. */

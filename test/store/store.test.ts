@@ -21,7 +21,15 @@ describe('store', () => {
     const migrations = raw.prepare('SELECT name FROM kysely_migration').all() as { name: string }[];
     assert.deepEqual(
       migrations.map((m) => m.name),
-      ['001-initial', '002-term-vectors', '003-accounts', '004-audit', '005-workflow', '006-workflow-letter'],
+      [
+        '001-initial',
+        '002-term-vectors',
+        '003-accounts',
+        '004-audit',
+        '005-workflow',
+        '006-workflow-letter',
+        '007-notifications',
+      ],
     );
     raw.close();
     const again = await Store.open(path);

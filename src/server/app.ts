@@ -12,16 +12,18 @@ import type { OidcOptions } from '../auth/oidc.js';
 import { apiDocsPolicy } from '../auth/policies/health.js';
 import type { Policy } from '../auth/policies/policy.js';
 import type { WordChecker } from '../extract/word-list.js';
+import { Notifier } from '../notify/notifier.js';
 import type { Analyzer } from '../search/analysis.js';
 import type { Store } from '../store/store.js';
 import { CLOSED_DAYS_NL, type DeadlineCalendar } from '../workflow/deadlines.js';
-import { Workflow, type WorkflowNotice } from '../workflow/service.js';
+import { Workflow } from '../workflow/service.js';
 import { authentication } from './auth.js';
 import { errorHandler, sendProblem } from './problem.js';
 import { auditRoutes } from './routes/audit.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { listQuestionRoutes } from './routes/list-questions.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { oidcRoutes } from './routes/oidc.js';
 import { publicationRoutes } from './routes/publications.js';
 import { questionListRoutes } from './routes/question-lists.js';
@@ -53,8 +55,8 @@ export interface ServerOptions {
   oidc?: OidcOptions;
   /** Closed days and recesses for the workflow's deadlines (default: the Dutch holidays, no recesses). */
   calendar?: DeadlineCalendar;
-  /** Told of what the workflow does that concerns people (src/notify). */
-  notify?: (notice: WorkflowNotice) => void;
+  /** Notifications (src/notify): in the app always; by e-mail when it has a mailer. Default: in the app only. */
+  notifier?: Notifier;
 }
 
 export const DEFAULT_UPLOAD_LIMIT = 20 * 1024 * 1024;
@@ -206,12 +208,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   tokenRoutes(app, options.store, options.auth);
   auditRoutes(app, options.store);
   const calendar = options.calendar ?? { recesses: [], closedDays: CLOSED_DAYS_NL };
+  const notifier = options.notifier ?? new Notifier(options.store, { mailer: null, calendar });
   const workflow = new Workflow(options.store, {
     publish: listPublisher({ store: options.store, analyzer: options.analyzer, words: options.words }),
-    ...(options.notify ? { notify: options.notify } : {}),
+    notify: (notice) => notifier.handle(notice),
   });
   questionListRoutes(app, options.store, workflow, calendar);
   listQuestionRoutes(app, options.store, workflow, options.analyzer, calendar);
+  notificationRoutes(app, notifier);
 
   if (options.webRoot) await webApp(app, options.webRoot);
   else {

@@ -220,6 +220,29 @@ const workflowExamples = (w: WorkflowWorld): Record<string, Example[]> => ({
     },
     { path: '/api/v1/list-questions/4/events', init: json('POST', { event: 'decline' }, w.drafter) },
   ],
+  'get /api/v1/notifications': [
+    { path: '/api/v1/notifications', init: { headers: bearer(w.drafter) } },
+    { path: '/api/v1/notifications?unread=true&limit=2', init: { headers: bearer(w.drafter) } },
+    { path: '/api/v1/notifications?limit=0', init: { headers: bearer(w.drafter) } },
+    { path: '/api/v1/notifications' },
+  ],
+  'post /api/v1/notifications/read-markers': [
+    { path: '/api/v1/notifications/read-markers', init: json('POST', { all: true }, w.drafter) },
+    { path: '/api/v1/notifications/read-markers', init: json('POST', {}, w.drafter) },
+  ],
+  'get /api/v1/notification-preferences': [
+    { path: '/api/v1/notification-preferences', init: { headers: bearer(w.drafter) } },
+  ],
+  'put /api/v1/notification-preferences/{kind}': [
+    {
+      path: '/api/v1/notification-preferences/overdue',
+      init: json('PUT', { email: 'off', inApp: true }, w.drafter),
+    },
+    {
+      path: '/api/v1/notification-preferences/weather',
+      init: json('PUT', { email: 'off', inApp: true }, w.drafter),
+    },
+  ],
   'get /api/v1/desk': [
     { path: '/api/v1/desk', init: { headers: bearer(w.drafter) } },
     { path: '/api/v1/desk', init: { headers: bearer(w.coordinator) } },

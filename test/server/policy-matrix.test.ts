@@ -70,6 +70,10 @@ const MATRIX: Record<string, Set<ActorName>> = {
   'GET /api/v1/list-questions/:id/versions': working,
   'POST /api/v1/list-questions/:id/events': working,
   'GET /api/v1/desk': working,
+  'GET /api/v1/notifications': inSession,
+  'POST /api/v1/notifications/read-markers': inSession,
+  'GET /api/v1/notification-preferences': inSession,
+  'PUT /api/v1/notification-preferences/:kind': inSession,
 };
 
 /** A request for each route that its policy is asked about (the path parameters filled in). */
@@ -79,6 +83,7 @@ function requestFor(method: string, url: string): { path: string; body?: string 
     .replace(':number', '21')
     .replace(':ref', encodeURIComponent('kst-36360-VI-12#21'))
     .replace('publications/:id', 'publications/kst-36360-VI-12')
+    .replace(':kind', 'overdue')
     .replace(':id', '999');
   const bodies: Record<string, unknown> = {
     'POST /api/v1/sessions': { email: 'niemand@example.org', password: 'x' },
@@ -96,6 +101,8 @@ function requestFor(method: string, url: string): { path: string; body?: string 
     'PATCH /api/v1/list-questions/:id': { text: 'Waarom?' },
     'PUT /api/v1/list-questions/:id/answer': { baseVersion: 0, text: 'Daarom.' },
     'POST /api/v1/list-questions/:id/events': { event: 'submit' },
+    'POST /api/v1/notifications/read-markers': { all: true },
+    'PUT /api/v1/notification-preferences/:kind': { email: 'daily', inApp: true },
   };
   const body = bodies[`${method} ${url}`];
   return {

@@ -140,6 +140,16 @@ test('a list from the clerk to a publication everyone finds, by the people whose
     questions: [q3!.id],
     assignee: ids.bram,
   });
+  // Anne is told, in the app, of each question given to her.
+  const told = await call('anne', 'GET', '/api/v1/notifications');
+  assert.deepEqual(
+    (told.body.items as { kind: string; link: string }[]).map((n) => [n.kind, n.link]),
+    [
+      ['assigned', `/werk/lijsten/${listId}#vraag-2`],
+      ['assigned', `/werk/lijsten/${listId}#vraag-1`],
+    ],
+  );
+  assert.equal(told.body.unread, 2);
   const desk = await call('anne', 'GET', '/api/v1/desk');
   assert.deepEqual(
     (desk.body.items as { question: QuestionView; due: string }[]).map((i) => [i.question.number, i.due]),
@@ -230,6 +240,13 @@ test('a list from the clerk to a publication everyone finds, by the people whose
   assert.equal(publicationId, 'kst-36360-VI-13');
   assert.ok(questionsOf(published.body).every((q) => q.state === 'published'));
 
+  // The return and the publication reached Anne too; she marks all read.
+  const kinds = ((await call('anne', 'GET', '/api/v1/notifications')).body.items as { kind: string }[]).map(
+    (n) => n.kind,
+  );
+  assert.deepEqual(kinds.slice(0, 2), ['published', 'returned']);
+  const marked = await call('anne', 'POST', '/api/v1/notifications/read-markers', { all: true });
+  assert.equal(marked.body.unread, 0);
   const found = await call(null, 'GET', '/api/v1/search?q=%22onbesteed%22');
   assert.deepEqual(
     (found.body.results as { publication: { id: string }; question: number }[]).map((h) => [

@@ -6,9 +6,14 @@ import type { Command } from 'commander';
 import { importSource } from '../../archive/import.js';
 import { Auth } from '../../auth/auth.js';
 import { authConfig, ConfigError, loadConfig, loadSecret, oidcSettings, secretPath } from '../../config.js';
+import { notifySettings } from '../../notify/config.js';
+import { Notifier } from '../../notify/notifier.js';
 import { isReadError } from '../../read/errors.js';
 import { buildServer, DEFAULT_UPLOAD_LIMIT } from '../../server/app.js';
 import { CLOSED_DAYS_NL } from '../../workflow/deadlines.js';
+
+const NOTIFY_EVERY_MS = 5 * 60_000;
+
 import { openArchive, withArchive } from '../context.js';
 import { expandPaths, readSourceBytes } from '../files.js';
 import { UsageError } from '../output.js';
@@ -61,6 +66,8 @@ async function startWorker(options: ServeOptions, port: number, uploadLimit: num
   const secret = loadSecret(secretPath(config, ctx.dbPath));
   const auth = new Auth(ctx.store.accounts, secret, authConfig(config));
   const oidc = oidcSettings(config);
+  const calendar = { recesses: config.recesses ?? [], closedDays: CLOSED_DAYS_NL };
+  const notifier = Notifier.fromSettings(ctx.store, notifySettings(), { calendar });
   const app = await buildServer({
     ...ctx,
     auth,
@@ -68,15 +75,24 @@ async function startWorker(options: ServeOptions, port: number, uploadLimit: num
     webRoot: options.web ? WEB_ROOT : null,
     uploadLimit,
     behindHttps: options.behindHttps ?? false,
-    calendar: { recesses: config.recesses ?? [], closedDays: CLOSED_DAYS_NL },
+    calendar,
+    notifier,
     logger: {
       level: options.logLevel,
       // Cookies and tokens never reach the log.
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     },
   });
+  // Reminders, the daily digest and mail retries: every few minutes; each day's run is made once, by
+  // whichever process comes first (src/notify/notifier.ts).
+  const ticks = setInterval(() => void notifier.tick(), NOTIFY_EVERY_MS);
+  ticks.unref();
+  void notifier.tick();
   const stop = async () => {
+    clearInterval(ticks);
     await app.close();
+    await notifier.idle();
+    notifier.close();
     await ctx.store.close();
     process.exit(0);
   };
@@ -108,6 +124,7 @@ export function registerServe(program: Command): void {
         options.behindHttps ??= config.behindHttps;
         options.uploadLimit ??= String(config.uploadLimitMb ?? DEFAULT_UPLOAD_LIMIT / 1024 / 1024);
         oidcSettings(config); // an incomplete single sign-on section is a usage error, before anything starts
+        notifySettings(); // likewise a wrong SMTP or reminder setting
       } catch (error) {
         if (error instanceof ConfigError) throw new UsageError(error.message);
         throw error;

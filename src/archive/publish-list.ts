@@ -28,7 +28,11 @@ function dossierOf(list: ListRow): string | null {
 
 /** The next free number in the dossier: one past the highest the archive holds. */
 async function nextNumber(store: Store, dossier: string): Promise<string> {
-  const prefix = kamerstukRef(dossier, '0')?.id.replace(/-0$/, '-') ?? '';
+  return nextAfter(store, kamerstukRef(dossier, '0')?.id.replace(/-0$/, '-') ?? '');
+}
+
+/** One past the highest number after `prefix` the archive holds ('ah-tk-20262027-' → '1029'). */
+async function nextAfter(store: Store, prefix: string): Promise<string> {
   let highest = 0;
   for (const id of await store.idsWithPrefix(prefix)) {
     const n = Number(id.slice(prefix.length));
@@ -51,14 +55,33 @@ export async function letterPublication(
   list: ListRow,
   questions: readonly QuestionRow[],
 ): Promise<Publication> {
+  const names = new Map(store.accounts.organisations().map((o) => [o.id, o.name]));
+  const letterDate = list.letterDate ?? new Date().toISOString().slice(0, 10);
+  if (list.kind === 'written-questions') {
+    // Kamervragen are answered in the Aanhangsel van de Handelingen, numbered on through the session.
+    const session = sessionOf(letterDate);
+    try {
+      return answerPublication({
+        list,
+        questions: [...questions],
+        askers: list.askers,
+        sentDate: list.submittedOn ?? letterDate,
+        answeredBy: list.answeredBy ?? list.addressees[0] ?? '',
+        ministry: names.get(list.ministryId ?? -1) ?? '',
+        number: await nextAfter(store, `ah-tk-${session.replace('-', '')}-`),
+        session,
+        letterDate,
+      });
+    } catch (error) {
+      throw new LetterError(error instanceof Error ? error.message : String(error));
+    }
+  }
   const dossier = dossierOf(list);
   if (!dossier) {
     throw new LetterError(
       `question list ${list.id} names no Kamerstuk asked about: its answers have no dossier`,
     );
   }
-  const names = new Map(store.accounts.organisations().map((o) => [o.id, o.name]));
-  const letterDate = list.letterDate ?? new Date().toISOString().slice(0, 10);
   try {
     return answerPublication({
       list,

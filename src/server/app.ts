@@ -212,6 +212,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const workflow = new Workflow(options.store, {
     publish: listPublisher({ store: options.store, analyzer: options.analyzer, words: options.words }),
     notify: (notice) => notifier.handle(notice),
+    calendar,
   });
   questionListRoutes(app, options.store, workflow, calendar);
   listQuestionRoutes(app, options.store, workflow, options.analyzer, calendar);

@@ -10,6 +10,7 @@ import * as audit from './migrations/004-audit.js';
 import * as workflow from './migrations/005-workflow.js';
 import * as workflowLetter from './migrations/006-workflow-letter.js';
 import * as notifications from './migrations/007-notifications.js';
+import * as writtenQuestions from './migrations/008-written-questions.js';
 import type { Database } from './schema.js';
 
 export const DEFAULT_DB_PATH = './data/vraagbaak.db';
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005-workflow': workflow,
   '006-workflow-letter': workflowLetter,
   '007-notifications': notifications,
+  '008-written-questions': writtenQuestions,
 };
 
 /** The database path: --db, else VRAAGBAAK_DB, else ./data/vraagbaak.db. */

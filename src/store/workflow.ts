@@ -3,6 +3,7 @@
 // the version it started from: two people acting at once never overwrite each other silently; the one
 // who comes second learns what happened instead (WorkflowConflict).
 import type SQLite from 'better-sqlite3';
+import type { Asker } from '../model/publication.js';
 import type { AnswerState, ListState } from '../workflow/states.js';
 
 export type ListKind = 'question-list' | 'written-questions';
@@ -18,6 +19,9 @@ export interface NewList {
   scope: string | null;
   deadline: string | null;
   createdBy: number | null;
+  /** Kamervragen: the members who asked, and who answers as printed ('Minister Uitermark'). */
+  askers?: Asker[];
+  answeredBy?: string | null;
 }
 
 export interface ListRow extends NewList {
@@ -31,6 +35,10 @@ export interface ListRow extends NewList {
   sentAt: string | null;
   createdAt: string;
   updatedAt: string;
+  askers: Asker[];
+  answeredBy: string | null;
+  /** The day the clerk sent the list (Kamervragen: ingezonden); its term runs from then. */
+  submittedOn: string | null;
 }
 
 export interface QuestionRow {
@@ -69,6 +77,8 @@ export interface Assignee {
 /** What a clerk may change of a list while it is a draft. */
 export interface ListChanges {
   title?: string;
+  askers?: Asker[];
+  answeredBy?: string | null;
   addressees?: string[];
   documents?: string[];
   scope?: string | null;
@@ -115,6 +125,9 @@ interface ListDbRow {
   letter_date: string | null;
   publication_id: string | null;
   sent_at: string | null;
+  askers: string;
+  answered_by: string | null;
+  submitted_on: string | null;
 }
 
 interface QuestionDbRow {
@@ -152,6 +165,9 @@ function listOf(r: ListDbRow): ListRow {
     letterDate: r.letter_date,
     publicationId: r.publication_id,
     sentAt: r.sent_at,
+    askers: JSON.parse(r.askers) as Asker[],
+    answeredBy: r.answered_by,
+    submittedOn: r.submitted_on,
     createdBy: r.created_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -186,7 +202,8 @@ export class WorkflowStore {
       this.raw
         .prepare(
           `INSERT INTO question_lists (kind, title, committee_id, ministry_id, addressees, documents, scope,
-           deadline, state, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)`,
+           deadline, state, created_by, created_at, updated_at, askers, answered_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?)`,
         )
         .run(
           list.kind,
@@ -200,6 +217,8 @@ export class WorkflowStore {
           list.createdBy,
           at,
           at,
+          JSON.stringify(list.askers ?? []),
+          list.answeredBy ?? null,
         ).lastInsertRowid,
     );
     return this.list(id);
@@ -374,6 +393,16 @@ export class WorkflowStore {
     })();
   }
 
+  /** Records the day the list was sent (and its deadline, when the term sets it). */
+  setSubmitted(listId: number, on: string, deadline: string | null): ListRow {
+    this.raw
+      .prepare(
+        'UPDATE question_lists SET submitted_on = ?, deadline = coalesce(deadline, ?), updated_at = ? WHERE id = ?',
+      )
+      .run(on, deadline, now(), listId);
+    return this.list(listId);
+  }
+
   /** Changes a list's deadline (a postponement); returns the list as it is now. */
   setDeadline(listId: number, deadline: string): ListRow {
     this.raw
@@ -448,7 +477,7 @@ export class WorkflowStore {
     const changed = this.raw
       .prepare(
         `UPDATE question_lists SET title = ?, addressees = ?, documents = ?, scope = ?, deadline = ?,
-         version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
+         askers = ?, answered_by = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
       )
       .run(
         next.title,
@@ -456,6 +485,8 @@ export class WorkflowStore {
         JSON.stringify(next.documents),
         next.scope,
         next.deadline,
+        JSON.stringify(next.askers),
+        next.answeredBy,
         now(),
         listId,
         version,

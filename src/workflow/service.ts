@@ -12,6 +12,7 @@ import {
   WorkflowConflict,
 } from '../store/workflow.js';
 import {
+  CLOSED_DAYS_NL,
   type DeadlineCalendar,
   type DueState,
   deadline,
@@ -69,6 +70,8 @@ export type WorkflowNotice =
 
 export interface WorkflowOptions {
   publish?: Publisher;
+  /** For the terms that start when a list is sent (Kamervragen: three weeks); default the Dutch holidays. */
+  calendar?: DeadlineCalendar;
   /** Told of each notice after the change is stored; its failure never undoes the change. */
   notify?: (notice: WorkflowNotice) => void;
 }
@@ -268,6 +271,14 @@ export class Workflow {
     if (event === 'send-letter') {
       throw new TransitionError('illegal', list.state, event, 'a letter is sent with sendLetter');
     }
+    if (event === 'send' && list.kind === 'written-questions' && list.askers.length === 0) {
+      throw new TransitionError(
+        'illegal',
+        list.state,
+        event,
+        'written questions name the members who ask them',
+      );
+    }
     if (event === 'send' && this.store.workflow.questions(listId).length === 0) {
       throw new TransitionError(
         'illegal',
@@ -279,6 +290,16 @@ export class Workflow {
     const to = transition(LIST_MACHINE, list.state, event, roles);
     const changed = this.store.workflow.atomically(() => {
       const moved = this.store.workflow.setListState(listId, list.state, to);
+      // Sending dates the list; written questions then have three weeks unless a deadline was set.
+      if (event === 'send') {
+        const on = today();
+        const calendar = this.options.calendar ?? { recesses: [], closedDays: CLOSED_DAYS_NL };
+        return this.store.workflow.setSubmitted(
+          listId,
+          on,
+          list.kind === 'written-questions' ? deadline(on, WRITTEN_QUESTIONS_TERM, calendar) : null,
+        );
+      }
       // Assembling dates the letter (today, until it is sent); reopening undoes it.
       if (event === 'assemble') return this.store.workflow.setLetter(listId, { letterDate: today() });
       if (event === 'reopen') {

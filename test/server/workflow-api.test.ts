@@ -330,3 +330,75 @@ test('two drafters saving one answer at once: one version wins, the other gets a
   );
   assert.equal(conflicts, 60);
 });
+
+test('written questions (Kamervragen): three weeks from sending, answered in the Aanhangsel', async () => {
+  const refused = await call('griffier', 'POST', '/api/v1/question-lists', {
+    kind: 'written-questions',
+    title: 'Vragen over datacenters',
+    committee: ids.committee,
+    ministry: ids.ministry,
+  });
+  assert.equal(refused.status, 400);
+  assert.deepEqual(refused.body.invalidParams, [
+    { name: 'askers', reason: 'is required for written questions' },
+  ]);
+  const made = await call('griffier', 'POST', '/api/v1/question-lists', {
+    kind: 'written-questions',
+    title: 'Vragen over het energieverbruik van datacenters',
+    committee: ids.committee,
+    ministry: ids.ministry,
+    addressees: ['Minister van Binnenlandse Zaken en Koninkrijksrelaties'],
+    askers: [{ name: 'Kathmann', party: 'GroenLinks-PvdA' }],
+    answeredBy: 'Minister Uitermark',
+  });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  const listId = made.body.id as number;
+  await call('griffier', 'POST', `/api/v1/question-lists/${listId}/question-imports`, {
+    text: '1. Hoeveel stroom verbruikten de datacenters van het Rijk in 2025?\n2. Welke besparing verwacht u van de nieuwe koeling?',
+  });
+  const sent = await call('griffier', 'POST', `/api/v1/question-lists/${listId}/events`, { event: 'send' });
+  const today = new Date().toISOString().slice(0, 10);
+  assert.equal(sent.body.submittedOn, today);
+  // Three weeks, to the next working day when the last one is closed.
+  const deadline = sent.body.deadline as string;
+  const days = (Date.parse(deadline) - Date.parse(today)) / 86_400_000;
+  assert.ok(days >= 21 && days <= 25, `deadline ${deadline} is three weeks from ${today}`);
+  const postponed = await call('coordinator', 'POST', `/api/v1/question-lists/${listId}/postponements`);
+  assert.ok((postponed.body.deadline as string) > deadline, 'a postponement notice moves the deadline');
+
+  const questions = questionsOf((await call('coordinator', 'GET', `/api/v1/question-lists/${listId}`)).body);
+  await call('coordinator', 'POST', `/api/v1/question-lists/${listId}/assignments`, {
+    questions: questions.map((q) => q.id),
+    assignee: ids.bram,
+  });
+  for (const [q, text] of [
+    [questions[0]!, 'In 2025 verbruikten zij 41 gigawattuur.'],
+    [questions[1]!, 'Ongeveer een vijfde minder koelenergie.'],
+  ] as const) {
+    await call('bram', 'PUT', `/api/v1/list-questions/${q.id}/answer`, { baseVersion: 0, text });
+    await call('bram', 'POST', `/api/v1/list-questions/${q.id}/events`, { event: 'submit' });
+    await call('directie', 'POST', `/api/v1/list-questions/${q.id}/events`, { event: 'approve' });
+  }
+  await call('coordinator', 'POST', `/api/v1/question-lists/${listId}/events`, { event: 'assemble' });
+  const preview = await fetch(`${server.url}/api/v1/question-lists/${listId}/letter`, {
+    headers: { authorization: `Bearer ${tokens.coordinator}` },
+  });
+  assert.match(await preview.text(), /Vragen van het lid Kathmann \(GroenLinks-PvdA\)/);
+  await call('directie', 'POST', `/api/v1/question-lists/${listId}/events`, { event: 'approve-letter' });
+  const published = await call('coordinator', 'POST', `/api/v1/question-lists/${listId}/events`, {
+    event: 'send-letter',
+  });
+  assert.equal(published.status, 200, JSON.stringify(published.body));
+  const id = published.body.publicationId as string;
+  assert.match(id, /^ah-tk-\d{8}-\d+$/);
+  const pub = await call(null, 'GET', `/api/v1/publications/${id}`);
+  assert.equal(pub.body.kind, 'written-questions');
+  const found = await call(null, 'GET', '/api/v1/search?q=gigawattuur');
+  assert.deepEqual(
+    (found.body.results as { publication: { id: string }; question: number }[]).map((h) => [
+      h.publication.id,
+      h.question,
+    ]),
+    [[id, 1]],
+  );
+});

@@ -29,6 +29,7 @@ describe('store', () => {
         '005-workflow',
         '006-workflow-letter',
         '007-notifications',
+        '008-written-questions',
       ],
     );
     raw.close();

@@ -193,6 +193,7 @@ test('each desk shows its open questions, soonest first, with how they stand; a 
       committeeId: w.committee,
       ministryId: w.ministry,
       addressees: [],
+      askers: [{ name: 'Kathmann', party: 'GroenLinks-PvdA' }],
       documents: [],
       scope: null,
       deadline,

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { letterPublication } from '../../archive/publish-list.js';
 import { isUser, type UserActor } from '../../auth/actor.js';
 import { workflowPolicy } from '../../auth/policies/workflow.js';
+import type { Asker } from '../../model/publication.js';
 import { EXTENSIONS, MEDIA_TYPES, renderBytes } from '../../render/index.js';
 import type { Store } from '../../store/store.js';
 import type { ListChanges, ListKind } from '../../store/workflow.js';
@@ -45,6 +46,8 @@ interface NewListBody {
   documents?: string[];
   scope?: string | null;
   deadline?: string | null;
+  askers?: Asker[];
+  answeredBy?: string | null;
 }
 
 export function questionListRoutes(
@@ -100,6 +103,11 @@ export function questionListRoutes(
           { name: 'ministry', reason: 'must be the id of a ministry' },
         ]);
       }
+      if (b.kind === 'written-questions' && !b.askers?.length) {
+        throw new HttpProblem(400, 'written questions name the members who ask them', [
+          { name: 'askers', reason: 'is required for written questions' },
+        ]);
+      }
       const list = workflow.createList(actor, {
         kind: b.kind ?? 'question-list',
         title: b.title,
@@ -109,6 +117,8 @@ export function questionListRoutes(
         documents: b.documents ?? [],
         scope: b.scope ?? null,
         deadline: b.deadline ?? null,
+        askers: b.askers ?? [],
+        answeredBy: b.answeredBy ?? null,
       });
       return reply.code(201).send(await full(actor, list.id));
     },

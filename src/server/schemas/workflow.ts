@@ -22,6 +22,15 @@ const named: Schema = {
   properties: { id: { type: 'integer' }, name: { type: 'string' } },
 };
 const DUE_STATES = ['overdue', 'due-today', 'due-soon', 'on-time'];
+const askerSchema: Schema = {
+  type: 'object',
+  required: ['name', 'party'],
+  additionalProperties: false,
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    party: { type: 'string', maxLength: 50, nullable: true },
+  },
+};
 
 export const listIdParams: Schema = {
   type: 'object',
@@ -91,6 +100,13 @@ const listProperties: Schema = {
   committee: named,
   ministry: named,
   addressees: { type: 'array', items: { type: 'string' } },
+  askers: {
+    type: 'array',
+    items: askerSchema,
+    description: 'Kamervragen: the members who asked',
+  },
+  answeredBy: { type: 'string', nullable: true, description: 'Kamervragen: who answers, as printed' },
+  submittedOn: { ...isoDate, nullable: true, description: 'The day the list was sent (ingezonden)' },
   documents: { type: 'array', items: documentSchema },
   scope: { type: 'string', nullable: true },
   deadline: nullableDate,
@@ -154,7 +170,9 @@ export const newListSchema: Schema = {
     addressees: addresseesInput,
     documents: documentsInput,
     scope: { type: 'string', maxLength: 5000, nullable: true },
-    deadline: nullableDate,
+    deadline: { ...nullableDate, description: 'Written questions without one get three weeks from sending' },
+    askers: { type: 'array', maxItems: 20, items: askerSchema, description: 'Written questions: who asks' },
+    answeredBy: { type: 'string', maxLength: 200, nullable: true, description: "'Minister Uitermark'" },
   },
 };
 
@@ -169,6 +187,8 @@ export const listChangesSchema: Schema = {
     documents: documentsInput,
     scope: { type: 'string', maxLength: 5000, nullable: true },
     deadline: nullableDate,
+    askers: { type: 'array', maxItems: 20, items: askerSchema },
+    answeredBy: { type: 'string', maxLength: 200, nullable: true },
   },
 };
 

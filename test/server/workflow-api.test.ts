@@ -402,3 +402,52 @@ test('written questions (Kamervragen): three weeks from sending, answered in the
     [[id, 1]],
   );
 });
+
+test("a clerk adds questions from a ministry's Word file; a file that is no Word document adds nothing", async () => {
+  const { Document, Packer, Paragraph } = await import('docx');
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph('Subsidies'),
+          new Paragraph('1. Hoeveel subsidie is in 2025 verleend?'),
+          new Paragraph('2. Welke regelingen zijn geëvalueerd?'),
+        ],
+      },
+    ],
+  });
+  const docx = Buffer.from(await Packer.toBuffer(doc)).toString('base64');
+  const made = await call('griffier', 'POST', '/api/v1/question-lists', {
+    title: 'Subsidies',
+    committee: ids.committee,
+    ministry: ids.ministry,
+    documents: ['kst-36360-VI-3'],
+  });
+  const listId = made.body.id as number;
+  const bad = await call('griffier', 'POST', `/api/v1/question-lists/${listId}/question-imports`, {
+    docx: Buffer.from('dit is geen Word-bestand').toString('base64'),
+  });
+  assert.equal(bad.status, 422);
+  const both = await call('griffier', 'POST', `/api/v1/question-lists/${listId}/question-imports`, {
+    text: '1. Waarom?',
+    docx,
+  });
+  assert.equal(both.status, 400);
+  assert.equal(
+    questionsOf((await call('griffier', 'GET', `/api/v1/question-lists/${listId}`)).body).length,
+    0,
+  );
+  const added = await call('griffier', 'POST', `/api/v1/question-lists/${listId}/question-imports`, { docx });
+  assert.equal(added.status, 201, JSON.stringify(added.body));
+  assert.deepEqual(
+    (added.body.items as { number: number; text: string; section: string }[]).map((q) => [
+      q.number,
+      q.text,
+      q.section,
+    ]),
+    [
+      [1, 'Hoeveel subsidie is in 2025 verleend?', 'Subsidies'],
+      [2, 'Welke regelingen zijn geëvalueerd?', 'Subsidies'],
+    ],
+  );
+});

@@ -6,6 +6,7 @@ import { letterPublication } from '../../archive/publish-list.js';
 import { isUser, type UserActor } from '../../auth/actor.js';
 import { workflowPolicy } from '../../auth/policies/workflow.js';
 import type { Asker } from '../../model/publication.js';
+import { docxText } from '../../read/docx/index.js';
 import { EXTENSIONS, MEDIA_TYPES, renderBytes } from '../../render/index.js';
 import type { Store } from '../../store/store.js';
 import type { ListChanges, ListKind } from '../../store/workflow.js';
@@ -178,27 +179,32 @@ export function questionListRoutes(
     },
   );
 
-  app.post<{ Params: { id: number }; Body: { text: string; section?: string | null } }>(
+  app.post<{ Params: { id: number }; Body: { text?: string; docx?: string; section?: string | null } }>(
     '/api/v1/question-lists/:id/question-imports',
     {
       config: { policy: workflowPolicy.work },
+      bodyLimit: 15 * 1024 * 1024,
       schema: {
         summary:
-          'Add questions from pasted text (numbered items, or one per paragraph; headings make sections)',
+          'Add questions from pasted text or a Word file (numbered items, or one per paragraph; headings make sections)',
         tags,
         params: listIdParams,
         body: questionImportSchema,
-        response: { 201: questionCollectionSchema, ...problems(400, 401, 403, 404, 409) },
+        response: { 201: questionCollectionSchema, ...problems(400, 401, 403, 404, 409, 413, 422) },
       },
     },
     async (request, reply) => {
       const actor = personOf(request);
-      const added = workflow.importQuestions(
-        actor,
-        request.params.id,
-        request.body.text,
-        request.body.section ?? null,
-      );
+      const { text, docx, section } = request.body;
+      if ((text === undefined) === (docx === undefined)) {
+        throw new HttpProblem(400, 'give the questions as text or as a Word file (docx), one of the two', [
+          { name: text === undefined ? 'text' : 'docx', reason: 'give text or docx, not both or neither' },
+        ]);
+      }
+      // Only someone who may see the list gets a Word file read for it.
+      workflow.listFor(actor, request.params.id);
+      const questions = text ?? (await docxText(Buffer.from(docx ?? '', 'base64'))).text;
+      const added = workflow.importQuestions(actor, request.params.id, questions, section ?? null);
       const { list, roles } = workflow.listFor(actor, request.params.id);
       const names = new Names(store);
       const numbers = new Map(store.workflow.questions(list.id).map((q) => [q.id, q.number]));

@@ -216,10 +216,16 @@ export const questionChangesSchema: Schema = {
 
 export const questionImportSchema: Schema = {
   type: 'object',
-  required: ['text'],
   additionalProperties: false,
   properties: {
     text: { ...text(200_000), description: 'Pasted questions: numbered items, or one per paragraph' },
+    docx: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 14_000_000,
+      pattern: '^[A-Za-z0-9+/]+={0,2}$',
+      description: 'Or a Word file (.docx) holding them, base64-encoded (at most 10 MB)',
+    },
     section: { type: 'string', maxLength: 300, nullable: true },
   },
 };

@@ -444,6 +444,15 @@ export class WorkflowStore {
     });
   }
 
+  /** Whether one of the list's questions is (or was last) with this person. */
+  hasAssignee(listId: number, userId: number): boolean {
+    return (
+      this.raw
+        .prepare('SELECT 1 FROM list_questions WHERE list_id = ? AND assignee_id = ? LIMIT 1')
+        .get(listId, userId) !== undefined
+    );
+  }
+
   /** The lists addressed to or made by these organisations, newest first. */
   lists(filter: { organisationIds: readonly number[]; states?: readonly ListState[] }): ListRow[] {
     const rows = this.raw

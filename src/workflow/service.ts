@@ -143,6 +143,11 @@ export class Workflow {
   canSee(actor: UserActor, list: ListRow, roles: readonly Role[] = this.rolesOn(actor, list)): boolean {
     if (actor.admin) return true;
     if (list.state === 'draft') return roles.includes('clerk');
+    // A drafter sees the lists they answer on, not every list of the ministry (the embargo: unpublished
+    // answers are seen by the people working on them); coordinators and approvers see them all.
+    if (roles.length > 0 && roles.every((r) => r === 'drafter')) {
+      return this.store.workflow.hasAssignee(list.id, actor.id);
+    }
     return roles.length > 0;
   }
 

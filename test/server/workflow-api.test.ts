@@ -119,16 +119,9 @@ test('a list from the clerk to a publication everyone finds, by the people whose
     (people.body.drafters as { name: string }[]).map((p) => p.name),
     ['anne', 'bram'],
   );
-  // Two to Anne at once, one to Bram; a drafter cannot assign.
-  assert.equal(
-    (
-      await call('anne', 'POST', `/api/v1/question-lists/${listId}/assignments`, {
-        questions: [q3!.id],
-        assignee: ids.anne,
-      })
-    ).status,
-    403,
-  );
+  // A drafter without a question on the list does not even see it.
+  assert.equal((await call('anne', 'GET', `/api/v1/question-lists/${listId}`)).status, 404);
+  // Two to Anne at once, one to Bram.
   const assigned = await call('coordinator', 'POST', `/api/v1/question-lists/${listId}/assignments`, {
     questions: [q1!.id, q2!.id],
     assignee: ids.anne,
@@ -140,6 +133,16 @@ test('a list from the clerk to a publication everyone finds, by the people whose
     questions: [q3!.id],
     assignee: ids.bram,
   });
+  // Now Anne sees the list, but assigning is not hers to do.
+  assert.equal(
+    (
+      await call('anne', 'POST', `/api/v1/question-lists/${listId}/assignments`, {
+        questions: [q3!.id],
+        assignee: ids.anne,
+      })
+    ).status,
+    403,
+  );
   // Anne is told, in the app, of each question given to her.
   const told = await call('anne', 'GET', '/api/v1/notifications');
   assert.deepEqual(

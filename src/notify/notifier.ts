@@ -168,6 +168,7 @@ export class Notifier {
           list,
           question,
           comment: notice.kind === 'returned' ? notice.comment : null,
+          actor: notice.by ?? null,
         });
       }
       case 'declined': {

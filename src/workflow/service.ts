@@ -63,8 +63,8 @@ export type Publisher = (list: ListRow, questions: readonly QuestionRow[]) => Pr
 
 /** What a change to a list or an answer means for the people involved (src/notify turns it into messages). */
 export type WorkflowNotice =
-  | { kind: 'assigned'; question: QuestionRow; list: ListRow }
-  | { kind: 'returned'; question: QuestionRow; list: ListRow; comment: string }
+  | { kind: 'assigned'; question: QuestionRow; list: ListRow; by?: string }
+  | { kind: 'returned'; question: QuestionRow; list: ListRow; comment: string; by?: string }
   | { kind: 'declined'; question: QuestionRow; list: ListRow; comment: string }
   | { kind: 'published'; list: ListRow; publicationId: string };
 
@@ -423,7 +423,9 @@ export class Workflow {
     const to = transition(ANSWER_MACHINE, question.state, event, roles);
     const changed = this.store.workflow.setQuestionState(questionId, question.state, to, assignment);
     this.audit(actor, `answer.${event}ed`, `question:${questionId}`, { ...assignment });
-    this.tell({ kind: 'assigned', question: changed, list });
+    // Not told of one's own assignment to oneself.
+    if (changed.assigneeId !== actor.id)
+      this.tell({ kind: 'assigned', question: changed, list, by: actor.name });
     return changed;
   }
 
@@ -543,7 +545,9 @@ export class Workflow {
         transition(LIST_MACHINE, list.state, 'reopen', ['system']),
       );
     }
-    if (event === 'return') this.tell({ kind: 'returned', question: changed, list, comment: comment ?? '' });
+    if (event === 'return') {
+      this.tell({ kind: 'returned', question: changed, list, comment: comment ?? '', by: actor.name });
+    }
     if (event === 'decline') this.tell({ kind: 'declined', question, list, comment: comment ?? '' });
     return changed;
   }

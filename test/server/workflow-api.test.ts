@@ -153,6 +153,7 @@ test('a list from the clerk to a publication everyone finds, by the people whose
     ],
   );
   assert.equal(told.body.unread, 2);
+  assert.match((told.body.items as { body: string }[])[0]!.body, /^coordinator heeft vraag 2 van de lijst/);
   const desk = await call('anne', 'GET', '/api/v1/desk');
   assert.deepEqual(
     (desk.body.items as { question: QuestionView; due: string }[]).map((i) => [i.question.number, i.due]),

@@ -105,6 +105,29 @@ describe('vraagbaak import', () => {
   });
 });
 
+describe('vraagbaak db backup', () => {
+  test('a copy of the archive with every row, made while it is open; a bad target is a usage error', () => {
+    const db = tempDbPath();
+    assert.equal(run(['import', fixtures, '--db', db]).code, 0);
+    // Another connection holds the database open (as a running server does) while the copy is made.
+    const open = new SQLite(db);
+    open.prepare('SELECT count(*) FROM publications').get();
+    const copy = join(mkdtempSync(join(tmpdir(), 'vraagbaak-backup-')), 'kopie.db');
+    const made = run(['db', 'backup', copy, '--db', db]);
+    assert.equal(made.code, 0, made.stderr);
+    assert.match(made.stdout, /kopie\.db: \d+ pages/);
+    assert.deepEqual(dump(copy), dump(db));
+    open.close();
+    const again = run(['db', 'backup', copy, '--db', db]);
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /exists already/);
+    assert.doesNotMatch(again.stderr, /\n\s+at /);
+    const missing = run(['db', 'backup', `${copy}-2`, '--db', join(tmpdir(), 'nergens', 'niets.db')]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /no database at/);
+  });
+});
+
 describe('vraagbaak search and similar', () => {
   const db = tempDbPath();
   run(['import', fixtures, '--db', db]);

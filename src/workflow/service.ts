@@ -182,18 +182,7 @@ export class Workflow {
     section: string | null,
     at?: number,
   ): QuestionRow {
-    const { list, roles } = this.visibleList(actor, listId);
-    if (!roles.includes('clerk')) {
-      throw new WorkflowForbidden('only a clerk of the committee may change its questions');
-    }
-    if (list.state !== 'draft') {
-      throw new TransitionError(
-        'illegal',
-        list.state,
-        'add-question',
-        `the question list is ${list.state}: questions can only be added to a draft`,
-      );
-    }
+    this.draftOf(actor, listId, 'add-question');
     const question = this.store.workflow.addQuestion(listId, text, section, at);
     this.audit(actor, 'list.question_added', `list:${listId}`, { number: question.number });
     return question;

@@ -256,8 +256,8 @@ export async function run(args: string[]): Promise<number> {
       const body = (await r.json()) as { answerVersion?: number; current?: { version: number } };
       if (r.status === 200 && body.answerVersion !== undefined) {
         known[k] = body.answerVersion;
-        let versions = accepted.get(client.question);
-        if (!versions) accepted.set(client.question, (versions = new Map()));
+        const versions = accepted.get(client.question) ?? new Map<number, string>();
+        accepted.set(client.question, versions);
         if (versions.has(body.answerVersion)) throw new Error('two saves answered with one version');
         versions.set(body.answerVersion, text);
       } else if (r.status === 409 && body.current) {

@@ -10,7 +10,7 @@ import {
   Paragraph,
 } from '@utrecht/component-library-react';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { signOut } from './api.js';
+import { signOut, type User } from './api.js';
 import { signInUrl, useAuth, useUser } from './auth.js';
 import { ErrorBoundary, ErrorMessage, Loading, PageHeading } from './components.js';
 import { type Messages, setLanguage, useLanguage, useMessages } from './i18n.js';
@@ -28,6 +28,11 @@ const AccountPage = lazy(() => signedIn().then((m) => ({ default: m.AccountPage 
 const AdminUsersPage = lazy(() => signedIn().then((m) => ({ default: m.AdminUsersPage })));
 const AdminOrganisationsPage = lazy(() => signedIn().then((m) => ({ default: m.AdminOrganisationsPage })));
 const AdminAuditPage = lazy(() => signedIn().then((m) => ({ default: m.AdminAuditPage })));
+const work = () => import('./pages/work.js');
+const WorkPage = lazy(() => work().then((m) => ({ default: m.WorkPage })));
+const NewListPage = lazy(() => work().then((m) => ({ default: m.NewListPage })));
+const ListPage = lazy(() => work().then((m) => ({ default: m.ListPage })));
+const AnswerPage = lazy(() => work().then((m) => ({ default: m.AnswerPage })));
 
 function decode(segment: string): string {
   try {
@@ -47,6 +52,12 @@ function route(location: Location) {
   if (path === '/beheer/gebruikers') return <AdminUsersPage />;
   if (path === '/beheer/organisaties') return <AdminOrganisationsPage />;
   if (path === '/beheer/audit') return <AdminAuditPage search={location.search} />;
+  if (path === '/werk') return <WorkPage />;
+  if (path === '/werk/lijsten/nieuw') return <NewListPage />;
+  const list = /^\/werk\/lijsten\/(\d+)$/.exec(path);
+  if (list) return <ListPage key={list[1]} id={Number(list[1])} />;
+  const answer = /^\/werk\/vragen\/(\d+)$/.exec(path);
+  if (answer) return <AnswerPage key={answer[1]} id={Number(answer[1])} />;
   const question = /^\/publicaties\/([^/]+)\/vragen\/([^/]+)$/.exec(path);
   if (question) {
     const id = decode(question[1]!);
@@ -151,12 +162,17 @@ function NavLink({ href, path, children }: { href: string; path: string; childre
   );
 }
 
-/** The main navigation's pages: searching and importing, and for administrators the administration. */
-function navItems(t: Messages, admin: boolean): Array<[href: string, label: string]> {
+/**
+ * The main navigation's pages: searching and importing, for people with a role (or administrators) their
+ * work, and for administrators the administration.
+ */
+function navItems(t: Messages, user: User | null): Array<[href: string, label: string]> {
+  const admin = user?.admin ?? false;
   const items: Array<[string, string]> = [
     ['/zoeken', t.navSearch],
     ['/importeren', t.navImport],
   ];
+  if (user && (admin || user.memberships.length > 0)) items.push(['/werk', t.navWork]);
   if (admin) {
     items.push(
       ['/beheer/gebruikers', t.navUsers],
@@ -201,7 +217,7 @@ export function App() {
         </div>
         <nav aria-label={t.mainNav} className="vb-nav">
           <ul className="vb-nav__list">
-            {navItems(t, user?.admin ?? false).map(([href, label]) => (
+            {navItems(t, user).map(([href, label]) => (
               <NavLink key={href} href={href} path={path}>
                 {label}
               </NavLink>

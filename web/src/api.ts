@@ -99,6 +99,10 @@ export interface Problem {
   detail?: string;
   instance?: string;
   invalidParams?: Array<{ name: string; reason: string }>;
+  /** A 409's current state of what was to be changed (the workflow). */
+  state?: string;
+  /** A 409 on saving an answer: the version saved in between, to merge with. */
+  current?: { state: string; version: number; text?: string | null; author?: string | null };
 }
 
 /** A failed request: `status` 0 when the server could not be reached; `detail` from the problem, if any. */
@@ -207,7 +211,7 @@ async function fetchOnce(path: string, init: RequestInit): Promise<Response> {
  * signed-in user means the session has ended, which the auth store then hears (`session: false` for the
  * sign-in and sign-out requests, whose 401 means something else).
  */
-async function send(
+export async function send(
   path: string,
   init: RequestInit = {},
   options: { session?: boolean } = {},
@@ -232,14 +236,14 @@ async function send(
   return response;
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   const response = await send(path, { headers: { Accept: 'application/json' }, signal: signal ?? null });
   return (await response.json()) as T;
 }
 
-/** A JSON request that changes state (POST, PATCH, DELETE); the answer's JSON, or null for 204. */
-async function sendJson<T>(
-  method: 'POST' | 'PATCH' | 'DELETE',
+/** A JSON request that changes state (POST, PUT, PATCH, DELETE); the answer's JSON, or null for 204. */
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
   options: { session?: boolean; signal?: AbortSignal } = {},
@@ -261,7 +265,7 @@ async function sendJson<T>(
   return (await response.json()) as T;
 }
 
-function query(params: Record<string, string | number | boolean | null | undefined>): string {
+export function query(params: Record<string, string | number | boolean | null | undefined>): string {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) {
     if (value === null || value === undefined || value === '') continue;

@@ -227,7 +227,7 @@ export function PlainText({ text, className }: { text: string; className?: strin
 }
 
 /** "Kamerstuk 36 360 VI, nr. 12" or "Aanhangsel van de Handelingen 2024-2025, nr. 1028" from an official id. */
-export function officialName(id: string, t: Messages): string | null {
+export function officialName(id: string, t: Pick<Messages, 'kamerstuk' | 'appendix'>): string | null {
   const kst = /^kst-(\d+)((?:-[A-Z0-9]+)*)-([A-Za-z0-9]+)$/.exec(id);
   if (kst) {
     const dossier = kst[1]!.replace(/^(\d{2})(\d{3})$/, '$1 $2');

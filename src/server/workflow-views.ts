@@ -4,7 +4,7 @@ import type { Role, UserActor } from '../auth/actor.js';
 import type { Store } from '../store/store.js';
 import type { ListRow, QuestionRow } from '../store/workflow.js';
 import { type DeadlineCalendar, dueState } from '../workflow/deadlines.js';
-import { eventsFor } from '../workflow/service.js';
+import { eventsFor, postponable } from '../workflow/service.js';
 import { ANSWER_MACHINE, LIST_MACHINE, type Actor as MachineActor } from '../workflow/states.js';
 
 type Named = { id: number; name: string } | null;
@@ -105,7 +105,11 @@ export async function listView(
     createdAt: list.createdAt,
     updatedAt: list.updatedAt,
     roles: [...roles],
-    events: eventsFor(LIST_MACHINE, list.state, roles),
+    // The machine's events, and postponing (a change of the deadline, not of the state).
+    events: [
+      ...eventsFor(LIST_MACHINE, list.state, roles),
+      ...(roles.includes('coordinator') && postponable(list) ? ['postpone'] : []),
+    ],
     counts,
     ...(questions ? { questions: questions.map((q) => questionView(q, actor, roles, names, numbers)) } : {}),
   };

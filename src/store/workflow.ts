@@ -416,14 +416,19 @@ export class WorkflowStore {
    * assigned to `assigneeId`, or all of those on lists addressed to one of `ministryIds`.
    */
   openQuestions(
-    filter: { assigneeId: number } | { ministryIds: readonly number[] },
+    filter: { assigneeId: number } | { ministryIds: readonly number[]; states?: readonly AnswerState[] },
   ): { question: QuestionRow; list: ListRow }[] {
     const where =
       'assigneeId' in filter
         ? { sql: 'q.assignee_id = ?', params: [filter.assigneeId] }
         : {
-            sql: `l.ministry_id IN (SELECT value FROM json_each(?))`,
-            params: [JSON.stringify(filter.ministryIds)],
+            sql: `l.ministry_id IN (SELECT value FROM json_each(?))
+                  AND (? IS NULL OR q.state IN (SELECT value FROM json_each(?)))`,
+            params: [
+              JSON.stringify(filter.ministryIds),
+              filter.states ? 1 : null,
+              JSON.stringify(filter.states ?? []),
+            ],
           };
     const rows = this.raw
       .prepare(

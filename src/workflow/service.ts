@@ -76,6 +76,13 @@ export interface WorkflowOptions {
   notify?: (notice: WorkflowNotice) => void;
 }
 
+/** Whether a list's deadline can still be postponed: it has one, and its letter is not yet approved. */
+export function postponable(list: ListRow): boolean {
+  return (
+    ['sent', 'in-progress', 'answers-approved', 'letter-assembled'].includes(list.state) && !!list.deadline
+  );
+}
+
 /** The events of a machine this actor could make from a state (what the screens offer). */
 export function eventsFor<S extends string>(
   machine: Machine<S>,
@@ -454,10 +461,7 @@ export class Workflow {
     if (!roles.includes('coordinator')) {
       throw new WorkflowForbidden('only a coordinator of the ministry may postpone the answer');
     }
-    if (
-      !['sent', 'in-progress', 'answers-approved', 'letter-assembled'].includes(list.state) ||
-      !list.deadline
-    ) {
+    if (!postponable(list) || !list.deadline) {
       throw new TransitionError(
         'illegal',
         list.state,
@@ -475,15 +479,30 @@ export class Workflow {
    * open question of the lists addressed to their ministry.
    */
   dueItems(actor: UserActor, today: string, calendar: DeadlineCalendar): DueItem[] {
-    const ministries = actor.memberships.filter((m) => m.role === 'coordinator').map((m) => m.organisationId);
-    const rows =
-      ministries.length > 0
-        ? this.store.workflow.openQuestions({ ministryIds: ministries })
-        : this.store.workflow.openQuestions({ assigneeId: actor.id });
-    return rows.map(({ question, list }) => {
-      const due = question.internalDeadline ?? list.deadline;
-      return { question, list, due, state: due ? dueState(due, today, calendar) : null };
-    });
+    const of = (role: Role) => actor.memberships.filter((m) => m.role === role).map((m) => m.organisationId);
+    const coordinating = of('coordinator');
+    const approving = of('approver');
+    const rows = [
+      ...(coordinating.length > 0 ? this.store.workflow.openQuestions({ ministryIds: coordinating }) : []),
+      // An approver's desk: the answers waiting for review.
+      ...(approving.length > 0
+        ? this.store.workflow.openQuestions({ ministryIds: approving, states: ['submitted'] })
+        : []),
+      ...this.store.workflow.openQuestions({ assigneeId: actor.id }),
+    ];
+    const seen = new Set<number>();
+    return rows
+      .filter(({ question }) => !seen.has(question.id) && seen.add(question.id))
+      .map(({ question, list }) => {
+        const due = question.internalDeadline ?? list.deadline;
+        return { question, list, due, state: due ? dueState(due, today, calendar) : null };
+      })
+      .sort(
+        (a, b) =>
+          (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
+          a.list.id - b.list.id ||
+          a.question.number - b.question.number,
+      );
   }
 
   /** Submit, approve, return or decline an answer; approving the last one approves the list's answers. */

@@ -72,6 +72,8 @@ export const ANSWER_MACHINE: Machine<AnswerState> = {
     { from: 'drafting', event: 'save', to: 'drafting', by: ['drafter'] },
     { from: 'drafting', event: 'submit', to: 'submitted', by: ['drafter'] },
     { from: 'drafting', event: 'reassign', to: 'assigned', by: ['coordinator'] },
+    // The reviewer may edit the answer under review (a new version) before approving it.
+    { from: 'submitted', event: 'save', to: 'submitted', by: ['approver'] },
     { from: 'submitted', event: 'approve', to: 'approved', by: ['approver'] },
     { from: 'submitted', event: 'return', to: 'returned', by: ['approver'] },
     { from: 'returned', event: 'save', to: 'drafting', by: ['drafter'] },

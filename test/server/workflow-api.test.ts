@@ -113,6 +113,7 @@ test('a list from the clerk to a publication everyone finds, by the people whose
 
   const seen = await call('coordinator', 'GET', `/api/v1/question-lists/${listId}`);
   assert.deepEqual(seen.body.roles, ['coordinator']);
+  assert.ok((seen.body.events as string[]).includes('postpone'), 'the coordinator may postpone');
   const [q1, q2, q3] = questionsOf(seen.body);
   const people = await call('coordinator', 'GET', `/api/v1/question-lists/${listId}/people`);
   assert.deepEqual(
@@ -169,6 +170,10 @@ test('a list from the clerk to a publication everyone finds, by the people whose
   const similar = detail.body.similar as { publication: { id: string }; number: number }[];
   assert.ok(similar.length > 0, 'earlier similar questions');
   assert.ok(similar.some((s) => s.publication.id === 'kst-36360-VI-12'));
+  // Each with its whole answer, to reuse a passage from.
+  for (const s of similar as unknown as { answer: string | null; answerOpening: string | null }[]) {
+    if (s.answerOpening) assert.ok(s.answer?.startsWith(s.answerOpening.replace(/ …$/, '')));
+  }
   // Bram may not write Anne's answer.
   assert.equal(
     (await call('bram', 'PUT', `/api/v1/list-questions/${q1!.id}/answer`, { baseVersion: 0, text: 'Nee.' }))
@@ -195,6 +200,24 @@ test('a list from the clerk to a publication everyone finds, by the people whose
     text: 'De evaluatie volgt voor de zomer.',
   });
   await call('bram', 'POST', `/api/v1/list-questions/${q3!.id}/events`, { event: 'submit' });
+
+  // The approver's desk: the three answers waiting for review. The reviewer may edit one under review.
+  const review = await call('directie', 'GET', '/api/v1/desk');
+  assert.deepEqual(
+    (review.body.items as { question: QuestionView }[]).map((i) => [i.question.number, i.question.state]),
+    [
+      [1, 'submitted'],
+      [2, 'submitted'],
+      [3, 'submitted'],
+    ],
+  );
+  const edited = await call('directie', 'PUT', `/api/v1/list-questions/${q3!.id}/answer`, {
+    baseVersion: 1,
+    text: 'De evaluatie volgt voor het zomerreces.',
+  });
+  assert.equal(edited.status, 200);
+  assert.equal((edited.body as unknown as QuestionView).state, 'submitted');
+  assert.equal((edited.body as unknown as QuestionView).answerVersion, 2);
 
   // Review: one returned with a comment, fixed, approved.
   const returned = await call('directie', 'POST', `/api/v1/list-questions/${q2!.id}/events`, {

@@ -73,7 +73,7 @@ test('an illegal transition names the current state and what is possible; a wron
       e instanceof TransitionError &&
       e.kind === 'illegal' &&
       e.state === 'submitted' &&
-      e.message === "the answer is submitted: 'submit' is not possible now (possible: approve, return)",
+      e.message === "the answer is submitted: 'submit' is not possible now (possible: save, approve, return)",
   );
   assert.throws(
     () => transition(ANSWER_MACHINE, 'submitted', 'approve', ['drafter']),

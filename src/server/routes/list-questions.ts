@@ -36,7 +36,14 @@ const questionDetailSchema = {
     list: listSummarySchema,
     similar: {
       type: 'array',
-      items: similarSchema,
+      items: {
+        ...similarSchema,
+        required: [...(similarSchema.required as string[]), 'answer'],
+        properties: {
+          ...(similarSchema.properties as Record<string, unknown>),
+          answer: { type: 'string', nullable: true, description: 'The whole answer, to reuse a passage' },
+        },
+      },
       description: 'Earlier questions most like this one, with their answers (Eerder gesteld)',
     },
   },
@@ -82,7 +89,13 @@ export function listQuestionRoutes(
         if (!(error instanceof QueryError)) throw error;
       }
       const summary = await listView(store, list, actor, roles, new Names(store), calendar, null);
-      return { question: view, list: summary, similar: alike };
+      // The whole earlier answer: a drafter reuses a passage of it, not only its opening.
+      const withAnswers = [];
+      for (const s of alike) {
+        const found = s.question === null ? null : await store.question(s.publication.id, s.question);
+        withAnswers.push({ ...s, answer: found?.answer ?? null });
+      }
+      return { question: view, list: summary, similar: withAnswers };
     },
   );
 

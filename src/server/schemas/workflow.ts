@@ -77,7 +77,12 @@ export const listQuestionSchema: Schema = {
       description: 'The number of the question whose answer also answers this one',
     },
     lastComment: { type: 'string', nullable: true, description: 'Why it was last returned or declined' },
-    events: { type: 'array', items: { type: 'string' }, description: 'What you may do with it now' },
+    events: {
+      type: 'array',
+      items: { type: 'string' },
+      description:
+        'What you may do with it now: save (PUT …/answer), assign and reassign (…/assignments of its list), the others by POST …/events',
+    },
     updatedAt: { type: 'string' },
   },
 };
@@ -119,7 +124,12 @@ const listProperties: Schema = {
   createdAt: { type: 'string' },
   updatedAt: { type: 'string' },
   roles: { type: 'array', items: { type: 'string' }, description: 'Your roles on this list' },
-  events: { type: 'array', items: { type: 'string' }, description: 'What you may do with it now' },
+  events: {
+    type: 'array',
+    items: { type: 'string' },
+    description:
+      'What you may do with it now: the events to POST …/events, and postpone (POST …/postponements)',
+  },
   counts: {
     type: 'object',
     additionalProperties: { type: 'integer' },

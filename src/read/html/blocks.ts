@@ -76,27 +76,43 @@ const BLOCKS = new Set([
 
 type Piece = string | { marker: number };
 
+/** Drops `also` (white space, or white space and commas) from the end of the parts. */
+function trimPartsEnd(parts: string[], also: RegExp): void {
+  while (parts.length > 0) {
+    const lastPart = parts[parts.length - 1]!.replace(also, '');
+    if (lastPart.length > 0) {
+      parts[parts.length - 1] = lastPart;
+      return;
+    }
+    parts.pop();
+  }
+}
+
+const NOT_SPACE_OR_COMMA = /[^\s,]/;
+const TRAILING_SPACE = /\s+$/;
+const TRAILING_SPACE_OR_COMMA = /[\s,]+$/;
+
 /** Pieces → a paragraph's text: markers glued to the word before them, "1, 2" for markers side by side. */
 function joinPieces(pieces: readonly Piece[]): string {
+  // Text only (most paragraphs): one string.
+  let text = '';
+  let i = 0;
+  for (; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    if (typeof piece !== 'string') break;
+    text += piece;
+  }
+  if (i === pieces.length) return squash(text);
   // Parts, not one growing string: trimming before a marker must not rescan the text so far.
-  const parts: string[] = [];
-  const trimEnd = (also: RegExp): void => {
-    while (parts.length > 0) {
-      const lastPart = parts[parts.length - 1]!.replace(also, '');
-      if (lastPart.length > 0) {
-        parts[parts.length - 1] = lastPart;
-        return;
-      }
-      parts.pop();
-    }
-  };
+  const parts: string[] = text.length > 0 ? [text] : [];
   let afterMarker = false;
-  for (const piece of pieces) {
+  for (; i < pieces.length; i++) {
+    const piece = pieces[i]!;
     if (typeof piece === 'string') {
       parts.push(piece);
-      if (/[^\s,]/.test(piece)) afterMarker = false;
+      if (NOT_SPACE_OR_COMMA.test(piece)) afterMarker = false;
     } else {
-      trimEnd(afterMarker ? /[\s,]+$/ : /\s+$/);
+      trimPartsEnd(parts, afterMarker ? TRAILING_SPACE_OR_COMMA : TRAILING_SPACE);
       parts.push(afterMarker ? `, ${piece.marker}` : String(piece.marker));
       afterMarker = true;
     }
@@ -188,47 +204,79 @@ function inlineText(root: Element, plan: WalkPlan): string {
   return joinPieces(pieces);
 }
 
-type Frame = { enter: Node } | { leave: Element };
+// On the walk's stack above an element: its children are done, leave it.
+const LEAVE = { leave: true } as const;
+
+/** What the plan says about one element. */
+interface Special {
+  skip: boolean;
+  marker: number | undefined;
+  replace: string | undefined;
+  prefix: string | undefined;
+}
+
+/** The plan as one map: one look-up per element of the walk, not four. */
+function specials(plan: WalkPlan): Map<Element, Special> {
+  const out = new Map<Element, Special>();
+  const of = (el: Element): Special => {
+    let special = out.get(el);
+    if (!special) {
+      special = { skip: false, marker: undefined, replace: undefined, prefix: undefined };
+      out.set(el, special);
+    }
+    return special;
+  };
+  for (const el of plan.skip) of(el).skip = true;
+  for (const [el, marker] of plan.markers) of(el).marker = marker;
+  for (const [el, text] of plan.replace) of(el).replace = text;
+  if (plan.prefix) for (const [el, text] of plan.prefix) of(el).prefix = text;
+  return out;
+}
 
 /** The paragraphs of the document's parts, in order. */
 export function paragraphTexts(roots: readonly Element[], plan: WalkPlan): string[] {
   const out: string[] = [];
-  let pieces: Piece[] = [];
+  const pieces: Piece[] = [];
   let itemMark: string | null = null;
   const lists = new Map<Element, Map<Element, string>>();
   const flush = (): void => {
+    if (pieces.length === 0) return;
     const text = joinPieces(pieces);
-    pieces = [];
+    pieces.length = 0;
     if (text.length === 0) return;
     out.push(itemMark && !hasOwnMarker(text, itemMark) ? `${itemMark} ${text}` : text);
     itemMark = null;
   };
 
-  const stack: Frame[] = [];
-  for (let i = roots.length - 1; i >= 0; i--) stack.push({ enter: roots[i]! });
+  const byElement = specials(plan);
+  const stack: (Node | typeof LEAVE)[] = [];
+  for (let i = roots.length - 1; i >= 0; i--) stack.push(roots[i]!);
   while (stack.length > 0) {
-    const frame = stack.pop()!;
-    if ('leave' in frame) {
+    const node = stack.pop()!;
+    if ('leave' in node) {
+      const left = stack.pop() as Element;
       flush();
-      if (frame.leave.tagName === 'li') itemMark = null;
+      if (left.tagName === 'li') itemMark = null;
       continue;
     }
-    const node = frame.enter;
     if (!isElement(node)) {
       if (node.nodeName === '#text' && 'value' in node) pieces.push(node.value);
       continue;
     }
-    if (plan.skip.has(node)) continue;
-    const marker = plan.markers.get(node);
-    if (marker !== undefined) {
-      pieces.push({ marker });
-      continue;
-    }
-    const replacement = plan.replace.get(node);
-    if (replacement !== undefined) {
-      flush();
-      if (replacement.length > 0) out.push(replacement);
-      continue;
+    const special = byElement.get(node);
+    if (special !== undefined) {
+      if (special.skip) continue;
+      const marker = special.marker;
+      if (marker !== undefined) {
+        pieces.push({ marker });
+        continue;
+      }
+      const replacement = special.replace;
+      if (replacement !== undefined) {
+        flush();
+        if (replacement.length > 0) out.push(replacement);
+        continue;
+      }
     }
     const tag = node.tagName;
     if (tag === 'br') {
@@ -266,7 +314,7 @@ export function paragraphTexts(roots: readonly Element[], plan: WalkPlan): strin
     const kids = childNodes(node);
     if (BLOCKS.has(tag)) {
       flush();
-      const opening = plan.prefix?.get(node);
+      const opening = special?.prefix;
       if (opening !== undefined) pieces.push(opening);
       if (tag === 'li') {
         const list = parentElement(node);
@@ -277,9 +325,9 @@ export function paragraphTexts(roots: readonly Element[], plan: WalkPlan): strin
         }
         itemMark = marks.get(node) ?? '•';
       }
-      stack.push({ leave: node });
+      stack.push(node, LEAVE);
     }
-    for (let i = kids.length - 1; i >= 0; i--) stack.push({ enter: kids[i]! });
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
   flush();
   return out;

@@ -1,6 +1,6 @@
 // Page chrome: what a site puts around a document (navigation, banners, search and cookie forms,
 // breadcrumbs, share buttons, "naar boven" links, hidden text). None of it is read.
-import { attr, classes, closest, type Element, elements, type Node, squash, textOf } from './dom.js';
+import { closest, type Element, squash, textOf } from './dom.js';
 
 const CHROME_TAGS = new Set([
   'head',
@@ -87,11 +87,6 @@ const SHARE_LINK =
 // A form around the whole page (old ASP.NET sites do that) is no chrome; a search or login form is small.
 const SMALL_FORM = 1000;
 
-function nameWords(el: Element): string[] {
-  const names = [...classes(el), attr(el, 'id') ?? ''].join(' ').toLowerCase();
-  return names.split(/[^a-z0-9]+/).filter((w) => w.length > 0);
-}
-
 const SECTIONS = new Set(['article', 'section', 'main']);
 
 /** A header or footer of a part of the page (an article, a section), not of the page itself. */
@@ -99,39 +94,110 @@ function inContent(el: Element): boolean {
   return closest(el, (e) => e !== el && SECTIONS.has(e.tagName)) !== null;
 }
 
-function isChrome(el: Element): boolean {
+// What the words of a class or id name say (see CHROME_WORDS): bits, so that a class's and an id's
+// words can be put together ('sr' in one, 'only' in the other).
+const CHROME_WORD = 1;
+const SR = 2;
+const ONLY = 4;
+const VISUALLY = 8;
+const HIDDEN = 16;
+
+function wordBits(names: string): number {
+  let bits = 0;
+  for (const w of names.toLowerCase().split(/[^a-z0-9]+/)) {
+    if (CHROME_WORDS.has(w)) bits |= CHROME_WORD;
+    else if (w === 'sr') bits |= SR;
+    else if (w === 'only') bits |= ONLY;
+    else if (w === 'visually') bits |= VISUALLY;
+    else if (w === 'hidden') bits |= HIDDEN;
+  }
+  return bits;
+}
+
+function chromeByName(bits: number): boolean {
+  return (
+    (bits & CHROME_WORD) !== 0 ||
+    (bits & (SR | ONLY)) === (SR | ONLY) ||
+    (bits & (VISUALLY | HIDDEN)) === (VISUALLY | HIDDEN)
+  );
+}
+
+/** Whether the element is chrome; `classBits` keeps what each class attribute's words say (a page repeats them). */
+function isChrome(el: Element, classBits: Map<string, number>): boolean {
   const tag = el.tagName;
   if (CHROME_TAGS.has(tag)) return true;
   if ((tag === 'header' || tag === 'footer') && !inContent(el)) return true;
   if (tag === 'form') return squash(textOf(el)).length < SMALL_FORM;
-  if (attr(el, 'hidden') !== null || attr(el, 'aria-hidden') === 'true') return true;
-  const style = (attr(el, 'style') ?? '').replace(/\s+/g, '').toLowerCase();
-  if (style.includes('display:none') || style.includes('visibility:hidden')) return true;
-  const role = attr(el, 'role');
+  // The attributes in one pass; the first of a name counts, as with attr().
+  let className: string | null = null;
+  let id: string | null = null;
+  let style: string | null = null;
+  let role: string | null = null;
+  let href: string | null = null;
+  let hidden = false;
+  let ariaHidden: string | null = null;
+  for (const a of el.attrs) {
+    switch (a.name) {
+      case 'class':
+        className ??= a.value;
+        break;
+      case 'id':
+        id ??= a.value;
+        break;
+      case 'style':
+        style ??= a.value;
+        break;
+      case 'role':
+        role ??= a.value;
+        break;
+      case 'href':
+        href ??= a.value;
+        break;
+      case 'hidden':
+        hidden = true;
+        break;
+      case 'aria-hidden':
+        ariaHidden ??= a.value;
+        break;
+    }
+  }
+  if (hidden || ariaHidden === 'true') return true;
+  if (style !== null) {
+    const css = style.replace(/\s+/g, '').toLowerCase();
+    if (css.includes('display:none') || css.includes('visibility:hidden')) return true;
+  }
   if (role && CHROME_ROLES.has(role) && !((role === 'banner' || role === 'contentinfo') && inContent(el)))
     return true;
-  const words = nameWords(el);
-  if (words.some((w) => CHROME_WORDS.has(w))) return true;
-  if (words.includes('sr') && words.includes('only')) return true;
-  if (words.includes('visually') && words.includes('hidden')) return true;
+  let bits = 0;
+  if (className) {
+    let known = classBits.get(className);
+    if (known === undefined) {
+      known = wordBits(className);
+      classBits.set(className, known);
+    }
+    bits |= known;
+  }
+  if (id) bits |= wordBits(id);
+  if (chromeByName(bits)) return true;
   if (tag === 'a') {
-    if (SHARE_LINK.test(attr(el, 'href') ?? '')) return true;
+    if (SHARE_LINK.test(href ?? '')) return true;
     if (SKIP_LINK.test(squash(textOf(el)))) return true;
   }
   return false;
 }
 
-/** Every element of the page that is chrome or lies inside chrome. */
-export function findChrome(root: Node): Set<Element> {
+/** Every element of the page (`all`, in page order) that is chrome or lies inside chrome. */
+export function findChrome(all: readonly Element[]): Set<Element> {
   const chrome = new Set<Element>();
-  for (const el of elements(root)) {
-    // An element inside chrome is skipped with it; elements() lists ancestors first.
+  const classBits = new Map<string, number>();
+  for (const el of all) {
+    // An element inside chrome is skipped with it; `all` lists ancestors first.
     const parent = el.parentNode;
     if (parent && 'tagName' in parent && chrome.has(parent)) {
       chrome.add(el);
       continue;
     }
-    if (isChrome(el)) chrome.add(el);
+    if (isChrome(el, classBits)) chrome.add(el);
   }
   return chrome;
 }

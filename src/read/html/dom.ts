@@ -53,13 +53,33 @@ export function attr(el: Element, name: string): string | null {
   return null;
 }
 
-export function classes(el: Element): string[] {
+/** Whether the element's class list holds `name` (looked up in place: no list made). */
+export function hasClass(el: Element, name: string): boolean {
   const value = attr(el, 'class');
-  return value ? value.split(/\s+/).filter((c) => c.length > 0) : [];
+  if (value === null) return false;
+  for (let i = value.indexOf(name); i >= 0; i = value.indexOf(name, i + 1)) {
+    const end = i + name.length;
+    const before = i === 0 || isWhiteSpace(value.charCodeAt(i - 1));
+    if (before && (end === value.length || isWhiteSpace(value.charCodeAt(end)))) return true;
+  }
+  return false;
 }
 
-export function hasClass(el: Element, name: string): boolean {
-  return classes(el).includes(name);
+/** Whether the character is white space as `\s` has it (and `trim`, and `split(/\s+/)`). */
+export function isWhiteSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 export function parentElement(node: Node): Element | null {
@@ -106,9 +126,13 @@ export function textOf(node: Node, skip?: ReadonlySet<Element>): string {
   return out;
 }
 
+// Text that squash would change: white space other than a single space between words.
+const UNSQUASHED = /[^\S ]| \s|^ | $/;
+
 /** Text with its whitespace collapsed, as a reader sees it. */
 export function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most text is squashed already: testing costs less than replacing, and makes no new string.
+  return UNSQUASHED.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 // Elements whose end tag HTML lets a page leave out, and those that have none.

@@ -3,12 +3,12 @@
 // glued to their word and the notes at the end; blocks.ts and index.ts write them that way.
 import {
   attr,
-  childElements,
   childNodes,
   closest,
   type Element,
   elements,
   hasClass,
+  isElement,
   type Node,
   parentElement,
   squash,
@@ -50,7 +50,7 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** The note around a link target: the list item, paragraph or block that holds it. */
 function noteAround(target: Element, size: TextSize): Element | null {
   const note = closest(target, (e) => NOTE_TAGS.has(e.tagName) || DOCUMENT_TAGS.has(e.tagName));
-  if (!note || DOCUMENT_TAGS.has(note.tagName) || (size.text.get(note) ?? 0) > MAX_NOTE) return null;
+  if (!note || DOCUMENT_TAGS.has(note.tagName) || size.text(note) > MAX_NOTE) return null;
   // A part with a heading of its own (a question's section) is no note; "X Noot" closes one.
   const headed = elements(note).some((e) => HEADINGS.has(e.tagName) && !hasClass(e, 'note-close'));
   return headed ? null : note;
@@ -91,6 +91,19 @@ function markerLike(a: Element, previous: (node: Element) => Node | undefined): 
   return before !== undefined && before.nodeName === '#text' && 'value' in before && /\S$/.test(before.value);
 }
 
+/** The elements in `el`'s subtree, itself included (as elements() lists them). */
+function countElements(el: Element): number {
+  let n = 0;
+  const stack: Node[] = [el];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!isElement(node)) continue;
+    n++;
+    for (const child of childNodes(node)) stack.push(child);
+  }
+  return n;
+}
+
 function numberOf(el: Element): number | null {
   const m = MARKER_TEXT.exec(squash(textOf(el)));
   return m ? Number(m[1]) : null;
@@ -101,21 +114,36 @@ export function findFootnotes(
   chrome: ReadonlySet<Element>,
   size: TextSize,
 ): PageFootnotes {
-  const byId = new Map<string, Element>();
-  // Where each element's subtree ends in `all` (page order): "inside" in constant time.
-  const position = new Map<Element, number>();
-  const last = new Map<Element, number>();
-  for (let i = all.length - 1; i >= 0; i--) {
-    const el = all[i]!;
-    position.set(el, i);
-    const kids = childElements(el);
-    last.set(el, kids.length > 0 ? last.get(kids[kids.length - 1]!)! : i);
-    const id = attr(el, 'id') ?? (el.tagName === 'a' ? attr(el, 'name') : null);
-    if (id) byId.set(id, el);
-  }
-  const inside = (el: Element, ancestor: Element): boolean => {
-    const i = position.get(el)!;
-    return i > position.get(ancestor)! && i <= last.get(ancestor)!;
+  // Elements by id (and old-style anchors by name), made when a link first asks.
+  let ids: Map<string, Element> | null = null;
+  const byId = (): ReadonlyMap<string, Element> => {
+    if (ids) return ids;
+    ids = new Map<string, Element>();
+    for (let i = all.length - 1; i >= 0; i--) {
+      const el = all[i]!;
+      const id = attr(el, 'id') ?? (el.tagName === 'a' ? attr(el, 'name') : null);
+      if (id) ids.set(id, el);
+    }
+    return ids;
+  };
+  // Where each note's subtree ends in `all` (page order, a subtree in one run): "inside" in constant time.
+  let position: Map<Element, number> | null = null;
+  const ends = new Map<Element, number>();
+  const endOf = (el: Element, at: number): number => {
+    let end = ends.get(el);
+    if (end === undefined) {
+      end = at + countElements(el) - 1;
+      ends.set(el, end);
+    }
+    return end;
+  };
+  const inside = (at: number, ancestor: Element): boolean => {
+    if (!position) {
+      position = new Map<Element, number>();
+      for (let i = 0; i < all.length; i++) position.set(all[i]!, i);
+    }
+    const start = position.get(ancestor)!;
+    return at > start && at <= endOf(ancestor, start);
   };
   // Each node's previous sibling, per parent, once: a page may put thousands of links side by side.
   const before = new Map<Node, Node | undefined>();
@@ -132,7 +160,8 @@ export function findFootnotes(
   const around = new Map<Element, Element | null>();
   const markers = new Map<Element, number>();
   const noteNumber = new Map<Element, number>();
-  for (const el of all) {
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i]!;
     if (chrome.has(el)) continue;
     const known = hasClass(el, 'vb-noot-ref') || (el.tagName === 'a' && hasClass(el, 'nootnum'));
     if (!known && el.tagName !== 'a') continue;
@@ -141,11 +170,11 @@ export function findFootnotes(
     let note: Element | null = null;
     if (el.tagName === 'a') {
       if (!known && !markerLike(el, previous)) continue;
-      const target = targetOf(el, byId);
+      const target = targetOf(el, byId());
       if (target && !around.has(target)) around.set(target, noteAround(target, size));
       note = target ? (around.get(target) ?? null) : null;
       // A link back from a note to the text is no marker.
-      if (note && inside(el, note)) continue;
+      if (note && inside(i, note)) continue;
       if (!note && !known) continue;
     }
     if (note && !noteNumber.has(note)) noteNumber.set(note, number);
@@ -172,8 +201,8 @@ export function findFootnotes(
       }
     }
     if (number === undefined || !Number.isInteger(number) || number <= 0) continue;
-    insideNote = last.get(el)!;
-    let text = squash(textOf(el, noteChrome(el, number, byId)));
+    insideNote = endOf(el, i);
+    let text = squash(textOf(el, noteChrome(el, number, byId())));
     text = text.replace(new RegExp(`^${number}[.)]?\\s+`), '');
     notes.push({ number, text });
     noteEls.push(el);
@@ -183,13 +212,13 @@ export function findFootnotes(
   const noteText = new Map<Element, number>();
   for (let i = all.length - 1; i >= 0; i--) {
     const el = all[i]!;
-    const t = areas.has(el) ? (size.text.get(el) ?? 0) : (noteText.get(el) ?? 0);
+    const t = areas.has(el) ? size.text(el) : (noteText.get(el) ?? 0);
     const parent = parentElement(el);
     if (parent && t > 0) noteText.set(parent, (noteText.get(parent) ?? 0) + t);
   }
   for (const el of noteEls) {
     for (let a = parentElement(el); a && !DOCUMENT_TAGS.has(a.tagName); a = parentElement(a)) {
-      if (areas.has(a) || (size.text.get(a) ?? 0) - (noteText.get(a) ?? 0) > AREA_SLACK) break;
+      if (areas.has(a) || size.text(a) - (noteText.get(a) ?? 0) > AREA_SLACK) break;
       areas.add(a);
     }
   }

@@ -11,7 +11,7 @@ import { paragraphTexts } from './blocks.js';
 import { findChrome } from './chrome.js';
 import { type Element, elements, endsOpen, leftOpen, parseHtml, squash, textOf } from './dom.js';
 import { findFootnotes } from './footnotes.js';
-import { locateDocument, measureText } from './locate.js';
+import { locateDocument, TextSize } from './locate.js';
 import { type PageMetadata, pageMetadata } from './metadata.js';
 import { isMissingNoteText, ownPage } from './vraagbaak.js';
 
@@ -47,8 +47,8 @@ export function htmlLayoutText(html: string): HtmlLayout {
   const all = elements(doc);
   const cutOff = endsOpen(all);
   const metadata = pageMetadata(all);
-  const chrome = findChrome(doc);
-  const size = measureText(all, chrome);
+  const chrome = findChrome(all);
+  const size = new TextSize(chrome);
   const located = locateDocument(all, chrome, size);
   if (!located) throw noText(cutOff, 'it holds no text');
 

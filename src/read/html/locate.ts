@@ -1,7 +1,17 @@
 // Where the document stands in a page: our own rendering (article.vb-publicatie), the official
 // HTML of zoek.officielebekendmakingen.nl (div#broodtekst, div.stuk, div.vraag/div.antwoord), or,
 // on any other site, the element that holds most of the page's text once the chrome is gone.
-import { attr, childElements, childNodes, type Element, hasClass, isInside, parentElement } from './dom.js';
+import {
+  attr,
+  childElements,
+  childNodes,
+  type Element,
+  hasClass,
+  isElement,
+  isInside,
+  isWhiteSpace,
+  parentElement,
+} from './dom.js';
 
 export type Profile = 'vraagbaak' | 'official' | 'generic';
 
@@ -13,55 +23,68 @@ export interface Located {
   heading: Element | null;
 }
 
-/** Visible text per element (non-blank characters, chrome left out), and how much of it is link text. */
-export interface TextSize {
-  text: Map<Element, number>;
-  links: Map<Element, number>;
+/**
+ * Visible text per element (non-blank characters, chrome left out), and how much of it is link text,
+ * measured when first asked for: our own page and the official one ask for a few notes' only.
+ */
+export class TextSize {
+  private readonly textOf = new Map<Element, number>();
+  private readonly linksOf = new Map<Element, number>();
+
+  constructor(private readonly chrome: ReadonlySet<Element>) {}
+
+  /** Whether the element's text counts (it is no chrome). */
+  counts(el: Element): boolean {
+    return !this.chrome.has(el);
+  }
+
+  text(el: Element): number {
+    if (this.chrome.has(el)) return 0;
+    this.measure(el);
+    return this.textOf.get(el)!;
+  }
+
+  links(el: Element): number {
+    if (this.chrome.has(el)) return 0;
+    this.measure(el);
+    return this.linksOf.get(el)!;
+  }
+
+  /** Measures the element and every element under it that is not measured yet. */
+  private measure(root: Element): void {
+    if (this.textOf.has(root)) return;
+    const order: Element[] = [];
+    const stack: Element[] = [root];
+    while (stack.length > 0) {
+      const el = stack.pop()!;
+      order.push(el);
+      for (const child of childNodes(el)) {
+        if (isElement(child) && !this.chrome.has(child) && !this.textOf.has(child)) stack.push(child);
+      }
+    }
+    // Children come after their parents in `order`: from the end, each child is measured before its parent.
+    for (let i = order.length - 1; i >= 0; i--) {
+      const el = order[i]!;
+      let text = 0;
+      let links = 0;
+      for (const child of childNodes(el)) {
+        if (child.nodeName === '#text' && 'value' in child) text += nonSpace(child.value);
+        else if (isElement(child) && !this.chrome.has(child)) {
+          text += this.textOf.get(child)!;
+          links += this.linksOf.get(child)!;
+        }
+      }
+      this.textOf.set(el, text);
+      this.linksOf.set(el, el.tagName === 'a' ? text : links);
+    }
+  }
 }
 
 /** Characters that are not white space (as `\s` has it), counted without making a string. */
 function nonSpace(text: string): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const space =
-      c === 32 ||
-      (c >= 9 && c <= 13) ||
-      c === 160 ||
-      c === 0x1680 ||
-      (c >= 0x2000 && c <= 0x200a) ||
-      c === 0x2028 ||
-      c === 0x2029 ||
-      c === 0x202f ||
-      c === 0x205f ||
-      c === 0x3000 ||
-      c === 0xfeff;
-    if (!space) n++;
-  }
+  for (let i = 0; i < text.length; i++) if (!isWhiteSpace(text.charCodeAt(i))) n++;
   return n;
-}
-
-export function measureText(all: readonly Element[], chrome: ReadonlySet<Element>): TextSize {
-  const text = new Map<Element, number>();
-  const links = new Map<Element, number>();
-  // Children come after their parents in `all`: summing from the end adds each child before its parent.
-  for (let i = all.length - 1; i >= 0; i--) {
-    const el = all[i]!;
-    if (chrome.has(el)) continue;
-    let t = text.get(el) ?? 0;
-    for (const child of childNodes(el)) {
-      if (child.nodeName === '#text' && 'value' in child) t += nonSpace(child.value);
-    }
-    text.set(el, t);
-    const l = el.tagName === 'a' ? t : (links.get(el) ?? 0);
-    links.set(el, l);
-    const parent = parentElement(el);
-    if (parent) {
-      text.set(parent, (text.get(parent) ?? 0) + t);
-      links.set(parent, (links.get(parent) ?? 0) + l);
-    }
-  }
-  return { text, links };
 }
 
 /** The lowest element that holds all of `els`. */
@@ -98,13 +121,13 @@ function official(all: readonly Element[], chrome: ReadonlySet<Element>): Elemen
 const MAIN_SHARE = 0.7;
 
 function mainContent(body: Element, size: TextSize): Element | null {
-  const content = (el: Element): number => (size.text.get(el) ?? 0) - (size.links.get(el) ?? 0);
+  const content = (el: Element): number => size.text(el) - size.links(el);
   if (content(body) === 0) return null;
   let current = body;
   for (;;) {
     let best: Element | null = null;
     for (const child of childElements(current)) {
-      if (size.text.has(child) && (!best || content(child) > content(best))) best = child;
+      if (size.counts(child) && (!best || content(child) > content(best))) best = child;
     }
     if (!best || content(best) < MAIN_SHARE * content(current)) return current;
     current = best;
@@ -125,7 +148,7 @@ export function locateDocument(
   if (!body) return null;
   const main = mainContent(body, size);
   if (!main) return null;
-  const h1 = all.find((el) => el.tagName === 'h1' && size.text.has(el) && (size.text.get(el) ?? 0) > 0);
+  const h1 = all.find((el) => el.tagName === 'h1' && size.text(el) > 0);
   const heading = h1 && !isInside(h1, main) && all.indexOf(h1) < all.indexOf(main) ? h1 : null;
   return { profile: 'generic', roots: [main], heading };
 }

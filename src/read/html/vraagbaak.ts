@@ -28,13 +28,13 @@ export function isMissingNoteText(text: string): boolean {
 const KIND_NAMES = new Set(Object.values(KIND_LABELS));
 
 /** A question heading the renderer made up: "Vraag K" for the K-th unnumbered question of a section. */
-function madeUpHeading(question: Element, position: number, ids: ReadonlySet<string>): Element | null {
+function madeUpHeading(question: Element, position: number, ids: () => ReadonlySet<string>): Element | null {
   if (!/^vraag-p\d+$/.test(attr(question, 'id') ?? '')) return null;
   const heading = childElements(question).find((e) => hasClass(e, 'vb-vraag-kop'));
   const shown = heading ? /^Vraag (\d+)$/.exec(squash(textOf(heading))) : null;
   if (!heading || !shown) return null;
   // A numbered question whose number was taken shows "Vraag N" too, but vraag-N then exists.
-  if (ids.has(`vraag-${shown[1]}`)) return null;
+  if (ids().has(`vraag-${shown[1]}`)) return null;
   return Number(shown[1]) === position ? heading : null;
 }
 
@@ -72,10 +72,16 @@ export function ownPage(article: Element, markers: ReadonlyMap<Element, number>)
   let docType: string | null = null;
   let numbered = false;
   const all = elements(article);
-  const ids = new Set(all.map((e) => attr(e, 'id')).filter((id): id is string => id !== null));
+  // The page's ids, gathered when a made-up heading asks.
+  let idSet: Set<string> | null = null;
+  const ids = (): ReadonlySet<string> =>
+    (idSet ??= new Set(all.map((e) => attr(e, 'id')).filter((id): id is string => id !== null)));
   let headed = false;
   const seen = new Map<unknown, number>();
   for (const el of all) {
+    // Every class this looks for is one of the renderer's own, "vb-…".
+    const className = attr(el, 'class');
+    if (className === null || !className.includes('vb-')) continue;
     if (hasClass(el, 'vb-kenmerken') || hasClass(el, 'vb-onvolledig')) skip.add(el);
     else if (hasClass(el, 'vb-afgebroken')) {
       skip.add(el);

@@ -5,8 +5,12 @@
 // meets a version saved in between (the merge view); a review returns one answer, the drafter fixes it;
 // all are approved; the letter is assembled, approved and sent. Before that an anonymous visitor finds
 // nothing of it; after, the new answers are found by search, and the publication's text reads back into
-// the same tree. axe on every new page (no serious or critical violation); screenshots in
-// test-results/screenshots/.
+// the same tree. On the way: the clerk changes the draft's particulars while someone else does too (the
+// 409 reloads the list); the drafter is told of her assignments by the unread count in the header, opens
+// the notifications page, follows one to its question in the list (the count goes down) and changes what
+// reaches her how on the account page; the approver's queue comes from the desk, and the approver edits
+// an answer under review before approving it. axe on every new page (no serious or critical violation);
+// screenshots in test-results/screenshots/.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +18,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
 import { build } from 'vite';
 import type { Role } from '../../src/auth/actor.js';
 import { hashPassword } from '../../src/auth/passwords.js';
@@ -134,7 +138,8 @@ describe('a question list from the clerk to the archive, in a browser', {
 
   /** axe on the page as it is now: no serious or critical violation; then a screenshot. */
   async function check(name: string): Promise<void> {
-    const results = await new AxeBuilder({ page }).analyze();
+    // Only the violations' nodes in full: the passes are not needed, and axe is the slow part of a check.
+    const results = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     assert.deepEqual(
       bad.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
@@ -162,6 +167,7 @@ describe('a question list from the clerk to the archive, in a browser', {
   }
 
   const header = () => page.locator('header.vb-header');
+  const nav = () => page.getByRole('navigation', { name: 'Hoofdmenu' });
   const status = (text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
   const main = () => page.locator('main');
 
@@ -178,6 +184,20 @@ describe('a question list from the clerk to the archive, in a browser', {
   async function signOut(): Promise<void> {
     await header().getByRole('button', { name: 'Uitloggen' }).click();
     await header().getByRole('link', { name: 'Inloggen' }).waitFor();
+  }
+
+  /** The signed-in session's CSRF token, for requests made beside the page (as from a second tab). */
+  async function csrfToken(): Promise<string> {
+    const session = (await (await page.request.get(`${server.url}/api/v1/sessions/current`)).json()) as {
+      csrfToken: string;
+    };
+    return session.csrfToken;
+  }
+
+  async function getJson<T>(path: string): Promise<T> {
+    const response = await page.request.get(`${server.url}${path}`);
+    assert.equal(response.status(), 200, path);
+    return (await response.json()) as T;
   }
 
   /** The answer editor of the list's question `n` (1-based). */
@@ -199,8 +219,7 @@ describe('a question list from the clerk to the archive, in a browser', {
   test('the clerk makes a list of three questions on an annual report, and sends it', async () => {
     await signInAs('griffier');
     await page.locator('h1', { hasText: 'Werk' }).waitFor();
-    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
-    assert.equal(await nav.getByRole('link', { name: 'Werk' }).getAttribute('aria-current'), 'page');
+    assert.equal(await nav().getByRole('link', { name: 'Werk' }).getAttribute('aria-current'), 'page');
     await page.getByText('U werkt nog aan geen vragenlijsten.').waitFor();
     await check('work-clerk-empty');
 
@@ -239,6 +258,8 @@ describe('a question list from the clerk to the archive, in a browser', {
       '/publicaties/kst-36360-VI-12',
     );
     await page.getByText('(niet in het archief)').waitFor();
+    // Every page under /werk is in the Werk part of the menu.
+    assert.equal(await nav().getByRole('link', { name: 'Werk' }).getAttribute('aria-current'), 'true');
 
     // Two questions pasted under a heading, the third added on its own under another.
     await page.getByLabel('Geplakte vragen').fill(`Jaarverslag\n\n1. ${QUESTIONS[0]}\n2. ${QUESTIONS[1]}`);
@@ -270,8 +291,39 @@ describe('a question list from the clerk to the archive, in a browser', {
       [1, 2, 3],
     );
     assert.deepEqual(await page.locator('.vb-section-row').allTextContents(), ['Jaarverslag', 'Slotwet']);
+
+    // The particulars changed while someone else changes the scope (as from a second tab): the 409
+    // reloads the list; the field she did not touch takes their scope, her deadline stays; saved again.
+    // (axe and the screenshots of the draft with the form open and its conflict said.)
+    const listPath = `/api/v1/question-lists/${listUrl.split('/').pop()}`;
+    await page.getByRole('button', { name: 'Gegevens wijzigen' }).click();
+    const particulars = page.getByRole('form', { name: 'Gegevens wijzigen' });
+    await particulars.getByLabel('Termijn').fill(inDays(35));
+    const theirScope = 'het jaarverslag 2025, de slotwet en de digitale overheid';
+    const before = await getJson<{ version: number }>(listPath);
+    const theirs = await page.request.patch(`${server.url}${listPath}`, {
+      data: { version: before.version, scope: theirScope },
+      headers: { 'X-CSRF-Token': await csrfToken() },
+    });
+    assert.equal(theirs.status(), 200);
+    await particulars.getByRole('button', { name: 'Opslaan' }).click();
+    const conflict = particulars.locator('.utrecht-alert', {
+      hasText: 'Iemand anders heeft de gegevens intussen gewijzigd',
+    });
+    await conflict.waitFor();
+    assert.match((await conflict.textContent()) ?? '', /Gewijzigd: Reikwijdte\./);
+    await main().locator('.vb-import-data', { hasText: theirScope }).waitFor();
+    assert.equal(await particulars.getByLabel('Reikwijdte').inputValue(), theirScope);
+    assert.equal(await particulars.getByLabel('Termijn').inputValue(), inDays(35));
     await check('work-list-draft');
     await phone('work-list-draft');
+    await particulars.getByRole('button', { name: 'Opslaan' }).click();
+    await status('De gegevens zijn gewijzigd.').waitFor();
+    const after = await getJson<{ scope: string; deadline: string; version: number }>(listPath);
+    assert.deepEqual(
+      [after.scope, after.deadline, after.version],
+      [theirScope, inDays(35), before.version + 2],
+    );
 
     await page.getByRole('button', { name: 'Versturen naar het ministerie' }).click();
     await status('De vragenlijst is verstuurd naar het ministerie.').waitFor();
@@ -332,12 +384,14 @@ describe('a question list from the clerk to the archive, in a browser', {
       ['Anne Opsteller', 'Anne Opsteller', 'Bram Opsteller'],
     );
     await main().locator('.utrecht-status-badge', { hasText: 'In behandeling' }).first().waitFor();
+    // Postponing is offered because the list's events say so.
+    await page.getByRole('button', { name: 'Uitstel melden' }).waitFor();
     await check('work-list-coordinator');
     await phone('work-list-coordinator');
     await signOut();
   });
 
-  test('the first drafter takes over a passage of question 24 from "Eerder gesteld", and merges a version saved in between', async () => {
+  test('the first drafter is told: the unread count in the header, the notifications page, her choices on the account page, the link to her question', async () => {
     await signInAs('anne');
     const desk = page.locator('table', { has: page.locator('caption', { hasText: 'Mijn vragen' }) });
     await desk.waitFor();
@@ -348,7 +402,88 @@ describe('a question list from the clerk to the archive, in a browser', {
       .waitFor();
     await check('work-drafter');
 
-    await desk.getByRole('link', { name: 'Vraag 1' }).click();
+    // Two questions assigned, two notifications: the count is in the link's text.
+    const notifications = header().getByRole('link', { name: 'Meldingen 2 ongelezen' });
+    await notifications.click();
+    await page.waitForURL('**/werk/meldingen');
+    await page.locator('h1', { hasText: 'Meldingen' }).waitFor();
+    assert.equal(await notifications.getAttribute('aria-current'), 'page');
+    assert.equal(await nav().getByRole('link', { name: 'Werk' }).getAttribute('aria-current'), 'true');
+    const items = main().locator('.vb-notification');
+    await items.nth(1).waitFor();
+    assert.equal(await items.count(), 2);
+    // Newest first (question 2 was assigned after question 1), unread said in words.
+    assert.match(
+      (await items.nth(0).locator('h2').textContent()) ?? '',
+      /^Ongelezen Vraag 2 aan u toegewezen/,
+    );
+    assert.match(
+      (await items.nth(1).locator('h2').textContent()) ?? '',
+      /^Ongelezen Vraag 1 aan u toegewezen/,
+    );
+    assert.match(
+      (await items.nth(1).textContent()) ?? '',
+      /Cor Coördinator heeft vraag 1 van de lijst "Jaarverslag en slotwet Binnenlandse Zaken 2025" aan u toegewezen/,
+    );
+    await main().getByText('2 ongelezen meldingen.').waitFor();
+    await check('work-notifications');
+    await phone('work-notifications');
+
+    // What reaches her how, chosen on the account page and read back from the API.
+    await main().getByRole('link', { name: 'Kiezen welke meldingen u krijgt, en hoe' }).click();
+    await page.waitForURL('**/account#meldingen');
+    const published = page.getByRole('group', { name: 'Antwoorden verzonden' });
+    await published.waitFor();
+    await page.getByText('Deze server verstuurt geen e-mail').waitFor();
+    assert.ok(await published.getByRole('radio', { name: 'Dagelijks overzicht' }).isChecked(), 'the default');
+    await published.getByRole('radio', { name: 'Niet', exact: true }).check();
+    await page
+      .getByRole('group', { name: 'Termijn nadert' })
+      .getByRole('checkbox', { name: 'In de app tonen' })
+      .uncheck();
+    await page.getByRole('button', { name: 'Keuzes opslaan' }).click();
+    await status('Uw keuzes voor meldingen zijn opgeslagen.').waitFor();
+    const preferences = await getJson<{
+      items: Array<{ kind: string; email: string; inApp: boolean }>;
+      mail: boolean;
+    }>('/api/v1/notification-preferences');
+    assert.equal(preferences.mail, false);
+    assert.deepEqual(
+      preferences.items.map((p) => `${p.kind} ${p.email} ${p.inApp ? 'app' : '-'}`),
+      [
+        'assigned immediate app',
+        'returned immediate app',
+        'declined immediate app',
+        'deadline-approaching daily -',
+        'overdue daily app',
+        'published off app',
+      ],
+    );
+    await check('account-notifications');
+
+    // Back to the notifications: the first assignment's link goes to her question in the list; it is
+    // read now, and the count goes down.
+    await page.goBack();
+    await page.waitForURL('**/werk/meldingen');
+    await main()
+      .getByRole('link', { name: /^Vraag 1 aan u toegewezen/ })
+      .click();
+    await page.waitForURL(`**${listUrl}#vraag-1`);
+    await header().getByRole('link', { name: 'Meldingen 1 ongelezen' }).waitFor();
+    const row = page.locator('#vraag-1');
+    assert.match((await row.getAttribute('class')) ?? '', /vb-row--target/);
+    await page.waitForFunction(
+      "() => document.activeElement?.getAttribute('aria-label') === 'Vraag 1 openen'",
+    );
+    const unread = await getJson<{ items: Array<{ subject: string }>; unread: number }>(
+      '/api/v1/notifications?unread=true',
+    );
+    assert.equal(unread.unread, 1);
+    assert.match(unread.items[0]?.subject ?? '', /^Vraag 2 aan u toegewezen/);
+  });
+
+  test('the first drafter takes over a passage of question 24 from "Eerder gesteld", and merges a version saved in between', async () => {
+    await page.locator('#vraag-1').getByRole('link', { name: 'Vraag 1 openen' }).click();
     await page.waitForURL(`**/werk/vragen/${questionIds[0]}`);
     await page.locator('h2', { hasText: 'Eerder gesteld' }).waitFor();
     // Question 24 of the sample publication is among the earlier similar ones.
@@ -366,6 +501,11 @@ describe('a question list from the clerk to the archive, in a browser', {
       .click();
     await status('De passage staat nu in uw antwoord.').waitFor();
     assert.ok((await editor.inputValue()).includes(PASSAGE), 'the passage is in the editor');
+    // The whole first paragraph, not only what the opening shows.
+    assert.ok(
+      (await editor.inputValue()).includes('minder dan 0,05% van het totale watergebruik'),
+      'the whole first paragraph is in the editor',
+    );
     await page
       .getByRole('button', { name: 'Verwijzing invoegen: vraag 24 van Kamerstuk 36 360 VI, nr. 12' })
       .click();
@@ -374,6 +514,18 @@ describe('a question list from the clerk to the archive, in a browser', {
         'Zie ook het antwoord op vraag 24 van Kamerstuk 36 360 VI, nr. 12.',
       ),
       'the cross-reference is in the editor',
+    );
+    // Another paragraph of a whole earlier answer: the second of question 1 of Aanhangsel 1028.
+    const appendix = page
+      .locator('.vb-similar .vb-result', { hasText: 'Aanhangsel van de Handelingen 2024-2025, nr. 1028' })
+      .filter({ has: page.getByRole('link', { name: /^Vraag 1:/ }) });
+    await appendix.locator('summary', { hasText: 'Het hele antwoord (2 alinea’s)' }).click();
+    await appendix.getByRole('button', { name: /^Alinea 2 overnemen: vraag 1 van Aanhangsel/ }).click();
+    assert.ok(
+      (await editor.inputValue()).endsWith(
+        'de apparaatsuitgaven structureel met circa 1 mld. worden verminderd.',
+      ),
+      'the second paragraph is in the editor',
     );
     await page.getByRole('button', { name: 'Antwoord opslaan' }).click();
     await status('Versie 1 is opgeslagen.').waitFor();
@@ -396,12 +548,9 @@ describe('a question list from the clerk to the archive, in a browser', {
     await editor.fill('Projecten zijn vertraagd.');
     await page.getByRole('button', { name: 'Antwoord opslaan' }).click();
     await status('Versie 1 is opgeslagen.').waitFor();
-    const session = (await (await page.request.get(`${server.url}/api/v1/sessions/current`)).json()) as {
-      csrfToken: string;
-    };
     const between = await page.request.put(`${server.url}/api/v1/list-questions/${questionIds[1]}/answer`, {
       data: { baseVersion: 1, text: 'Projecten zijn vertraagd door de aanbesteding.' },
-      headers: { 'X-CSRF-Token': session.csrfToken },
+      headers: { 'X-CSRF-Token': await csrfToken() },
     });
     assert.equal(between.status(), 200);
     await editor.fill('Projecten zijn vertraagd.\n\nHet restant schuift door naar 2026.');
@@ -446,13 +595,26 @@ describe('a question list from the clerk to the archive, in a browser', {
     await signOut();
   });
 
-  test('the approver returns one answer with a comment and approves the others', async () => {
+  test('the approver returns one answer with a comment, edits one and approves the others', async () => {
+    // The queue comes from the desk, not from fetching every list.
+    const asked: string[] = [];
+    const listen = (request: Request) => {
+      asked.push(new URL(request.url()).pathname);
+    };
+    page.on('request', listen);
     await signInAs('directeur');
     const queue = page.locator('table', {
       has: page.locator('caption', { hasText: 'Ingediende antwoorden' }),
     });
     await queue.waitFor();
+    page.off('request', listen);
     assert.equal(await queue.locator('tbody tr').count(), 3, 'three answers to review');
+    assert.ok(asked.includes('/api/v1/desk'), 'the desk is asked');
+    assert.deepEqual(
+      asked.filter((p) => /^\/api\/v1\/question-lists\/\d+$/.test(p)),
+      [],
+      'no list is fetched for the queue',
+    );
     await check('work-approver');
 
     await queue.getByRole('link', { name: 'Vraag 2' }).click();
@@ -466,11 +628,24 @@ describe('a question list from the clerk to the archive, in a browser', {
     await status('Het antwoord is teruggestuurd naar de opsteller.').waitFor();
     await main().locator('.utrecht-status-badge', { hasText: 'Teruggestuurd' }).first().waitFor();
 
-    for (const n of [1, 3]) {
-      await openQuestion(n);
-      await page.getByRole('button', { name: 'Goedkeuren' }).click();
-      await status('Het antwoord is goedgekeurd.').waitFor();
-    }
+    await openQuestion(1);
+    await page.getByRole('button', { name: 'Goedkeuren' }).click();
+    await status('Het antwoord is goedgekeurd.').waitFor();
+    // The approver edits the answer under review; approving saves the edit first (a new version).
+    await openQuestion(3);
+    const review = page.getByLabel('Het antwoord ter beoordeling');
+    await review.fill(`${await review.inputValue()} De Kamer ontvangt haar uiterlijk in juni.`);
+    await page.getByRole('button', { name: 'Goedkeuren' }).click();
+    await status('Het antwoord is goedgekeurd.').waitFor();
+    const third = await getJson<{ question: { state: string; answer: string; answerVersion: number } }>(
+      `/api/v1/list-questions/${questionIds[2]}`,
+    );
+    assert.deepEqual(
+      [third.question.state, third.question.answerVersion],
+      ['approved', 2],
+      'approved as edited: version 2',
+    );
+    assert.match(third.question.answer, /voor het zomerreces\. De Kamer ontvangt haar uiterlijk in juni\.$/);
     await signOut();
   });
 

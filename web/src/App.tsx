@@ -1,6 +1,6 @@
-// The page frame (skip link, header with the menu, who is signed in and the language switch, main,
-// footer) and the routes. The account and administration pages are loaded when first visited (a chunk
-// of their own).
+// The page frame (skip link, header with the menu, who is signed in with their notifications and the
+// language switch, main, footer) and the routes. The account and administration pages are loaded when
+// first visited (a chunk of their own).
 import {
   Button,
   Page,
@@ -13,7 +13,8 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { signOut, type User } from './api.js';
 import { signInUrl, useAuth, useUser } from './auth.js';
 import { ErrorBoundary, ErrorMessage, Loading, PageHeading } from './components.js';
-import { type Messages, setLanguage, useLanguage, useMessages } from './i18n.js';
+import { formatNumber, type Messages, setLanguage, useLanguage, useMessages } from './i18n.js';
+import { clearUnread, POLL_INTERVAL, refreshUnread, useUnreadCount } from './notifications.js';
 import { HomePage } from './pages/HomePage.js';
 import { ImportPage } from './pages/ImportPage.js';
 import { LoginPage } from './pages/LoginPage.js';
@@ -33,6 +34,9 @@ const WorkPage = lazy(() => work().then((m) => ({ default: m.WorkPage })));
 const NewListPage = lazy(() => work().then((m) => ({ default: m.NewListPage })));
 const ListPage = lazy(() => work().then((m) => ({ default: m.ListPage })));
 const AnswerPage = lazy(() => work().then((m) => ({ default: m.AnswerPage })));
+const NotificationsPage = lazy(() => work().then((m) => ({ default: m.NotificationsPage })));
+
+const NOTIFICATIONS_PATH = '/werk/meldingen';
 
 function decode(segment: string): string {
   try {
@@ -54,6 +58,7 @@ function route(location: Location) {
   if (path === '/beheer/audit') return <AdminAuditPage search={location.search} />;
   if (path === '/werk') return <WorkPage />;
   if (path === '/werk/lijsten/nieuw') return <NewListPage />;
+  if (path === NOTIFICATIONS_PATH) return <NotificationsPage />;
   const list = /^\/werk\/lijsten\/(\d+)$/.exec(path);
   if (list) return <ListPage key={list[1]} id={Number(list[1])} />;
   const answer = /^\/werk\/vragen\/(\d+)$/.exec(path);
@@ -72,7 +77,59 @@ function route(location: Location) {
   return <NotFoundPage />;
 }
 
-/** Who is signed in, with "Uitloggen"; or the link to sign in (coming back to this page). */
+/**
+ * The unread count: asked for when someone signs in, on every navigation (refreshUnread keeps ten
+ * seconds between those) and, while the page is visible, once a minute; forgotten on signing out.
+ */
+function useUnreadRefresh(userId: number | null, path: string): void {
+  useEffect(() => {
+    if (userId === null) {
+      clearUnread();
+      return;
+    }
+    refreshUnread({ force: true });
+    const poll = () => {
+      if (document.visibilityState === 'visible') refreshUnread({ gap: POLL_INTERVAL - 1000 });
+    };
+    const timer = window.setInterval(poll, POLL_INTERVAL);
+    document.addEventListener('visibilitychange', poll);
+    return () => {
+      window.clearInterval(timer);
+      document.removeEventListener('visibilitychange', poll);
+    };
+  }, [userId]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: asked again when the page changes
+  useEffect(() => {
+    if (userId !== null) refreshUnread();
+  }, [path]);
+}
+
+/** "Meldingen", with the unread count in its text (not in colour alone). */
+function NotificationsLink({ current }: { current: boolean }) {
+  const t = useMessages();
+  const language = useLanguage();
+  const count = useUnreadCount();
+  return (
+    <RouterLink
+      href={NOTIFICATIONS_PATH}
+      className="vb-account__notifications"
+      aria-current={current ? 'page' : undefined}
+    >
+      {t.navNotifications}
+      {count !== null && count > 0 && (
+        <>
+          {' '}
+          <span className="vb-count">
+            {formatNumber(count, language)}
+            <span className="vb-visually-hidden"> {t.unreadSuffix}</span>
+          </span>
+        </>
+      )}
+    </RouterLink>
+  );
+}
+
+/** Who is signed in, with their notifications and "Uitloggen"; or the link to sign in (coming back here). */
 function AccountArea({ location }: { location: Location }) {
   const t = useMessages();
   const auth = useAuth();
@@ -121,6 +178,7 @@ function AccountArea({ location }: { location: Location }) {
               {auth.user.name}
             </RouterLink>
           </span>
+          <NotificationsLink current={location.pathname.replace(/\/+$/, '') === NOTIFICATIONS_PATH} />
           <Button
             appearance="secondary-action-button"
             className="vb-account__button"
@@ -152,10 +210,12 @@ function AccountArea({ location }: { location: Location }) {
   );
 }
 
+/** A menu item: the current page, or (`true`) the section the current page is in, such as /werk/…. */
 function NavLink({ href, path, children }: { href: string; path: string; children: string }) {
+  const current = path === href ? 'page' : path.startsWith(`${href}/`) ? 'true' : undefined;
   return (
     <li>
-      <RouterLink href={href} className="vb-nav__link" aria-current={path === href ? 'page' : undefined}>
+      <RouterLink href={href} className="vb-nav__link" aria-current={current}>
         {children}
       </RouterLink>
     </li>
@@ -189,6 +249,7 @@ export function App() {
   const language = useLanguage();
   const user = useUser();
   const path = location.pathname.replace(/\/+$/, '') || '/';
+  useUnreadRefresh(user?.id ?? null, path);
   return (
     <Page className="vb-page">
       <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus vb-skip-link" href="#main">

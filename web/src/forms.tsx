@@ -1,5 +1,5 @@
 // What the account and administration pages share (loaded with them, not with the rest of the app):
-// checkbox and select fields, a secret shown once with a copy button, a frame for wide tables, and the
+// checkbox, radio button and select fields, a secret shown once with a copy button, a frame for wide tables, and the
 // refusal for who may not see a page. The text field is in fields.tsx (the sign-in page needs it too).
 import {
   Alert,
@@ -9,6 +9,7 @@ import {
   FormFieldDescription,
   FormLabel,
   Paragraph,
+  RadioButton,
   Select,
   SelectOption,
   Table,
@@ -55,6 +56,43 @@ export function CheckboxField({
           {description}
         </FormFieldDescription>
       )}
+    </FormField>
+  );
+}
+
+/** One choice of a group (a fieldset with its legend): picking it calls `onChange` with its value. */
+export function RadioField({
+  label,
+  name,
+  value,
+  checked,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  checked: boolean;
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
+  return (
+    <FormField type="radio" className="vb-field vb-field--radio">
+      <div className="utrecht-form-field__input">
+        <RadioButton
+          id={`${id}-input`}
+          name={name}
+          value={value}
+          checked={checked}
+          onChange={(event) => {
+            if (event.target.checked) onChange(value);
+          }}
+        />
+      </div>
+      <div className="utrecht-form-field__label">
+        <FormLabel htmlFor={`${id}-input`} type="radio" checked={checked}>
+          {label}
+        </FormLabel>
+      </div>
     </FormField>
   );
 }

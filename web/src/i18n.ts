@@ -24,6 +24,9 @@ const nl = {
   navSearch: 'Zoeken',
   navImport: 'Importeren',
   navWork: 'Werk',
+  navNotifications: 'Meldingen',
+  /** After the unread count in the header's "Meldingen 2 ongelezen" (said, not shown). */
+  unreadSuffix: 'ongelezen',
   switchLanguage: 'English',
   switchLanguageLang: 'en',
   switchLanguageLabel: 'Switch to English',
@@ -363,6 +366,8 @@ const en: Messages = {
   navSearch: 'Search',
   navImport: 'Import',
   navWork: 'Work',
+  navNotifications: 'Notifications',
+  unreadSuffix: 'unread',
   switchLanguage: 'Nederlands',
   switchLanguageLang: 'nl',
   switchLanguageLabel: 'Schakel naar Nederlands',

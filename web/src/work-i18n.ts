@@ -209,6 +209,9 @@ const nl = {
   noAnswerYet: 'Nog geen antwoord.',
   answerLabel: 'Uw antwoord',
   answerHint: 'Alinea’s scheidt u met een witregel.',
+  answerLabelReview: 'Het antwoord ter beoordeling',
+  answerHintReview:
+    'U kunt het antwoord bewerken voordat u het goedkeurt; elke opslag is een nieuwe versie. Alinea’s scheidt u met een witregel.',
   saveAnswer: 'Antwoord opslaan',
   savedVersion: (v: number) => `Versie ${v} is opgeslagen.`,
   unsaved: 'Er zijn wijzigingen die nog niet zijn opgeslagen.',
@@ -258,12 +261,57 @@ const nl = {
   deletedEnd: 'einde weghaling',
   noDifferences: 'Deze versies zijn gelijk.',
   similarIntro:
-    'Eerdere vragen die op deze lijken, met het begin van hun antwoord. Neem een passage over of verwijs ernaar.',
+    'Eerdere vragen die op deze lijken, met het begin van hun antwoord. Neem de eerste alinea over, open het hele antwoord om een andere alinea te kiezen, of verwijs ernaar.',
   takePassage: 'Passage overnemen',
   insertReference: 'Verwijzing invoegen',
   itemLabel: (n: number | null, name: string) => (n === null ? name : `vraag ${n} van ${name}`),
   passageInserted: 'De passage staat nu in uw antwoord.',
   referenceInserted: 'De verwijzing staat nu in uw antwoord.',
+  wholeAnswer: (n: number) => (n === 1 ? 'Het hele antwoord' : `Het hele antwoord (${n} alinea’s)`),
+  takeParagraph: (n: number) => `Alinea ${n} overnemen`,
+
+  // a draft's particulars
+  editParticulars: 'Gegevens wijzigen',
+  particularsSaved: 'De gegevens zijn gewijzigd.',
+  particularsConflictTitle: 'Iemand anders heeft de gegevens intussen gewijzigd',
+  particularsConflict: (fields: string) =>
+    `Gewijzigd: ${fields}. De lijst is opnieuw geladen en staat hierboven. Wat u niet had veranderd, staat nu zo in het formulier; wat u zelf typte, staat er nog. Kijk het na en sla opnieuw op.`,
+
+  // notifications (/werk/meldingen) and the choices on the account page
+  notificationsTitle: 'Meldingen',
+  notificationsIntro:
+    'Wat in de werkstroom uw aandacht vraagt, het nieuwste bovenaan. Een melding die u opent, is daarmee gelezen.',
+  notificationSettingsLink: 'Kiezen welke meldingen u krijgt, en hoe',
+  notificationsEmpty: 'U heeft geen meldingen.',
+  unreadCount: (n: number) => (n === 1 ? '1 ongelezen melding.' : `${n} ongelezen meldingen.`),
+  noneUnread: 'Alle meldingen zijn gelezen.',
+  markAllRead: 'Alles gelezen',
+  allMarkedRead: (n: number) =>
+    n === 1 ? '1 melding is als gelezen gemarkeerd.' : `${n} meldingen zijn als gelezen gemarkeerd.`,
+  unreadBadge: 'Ongelezen',
+  olderNotifications: 'Oudere meldingen',
+  notificationKinds: {
+    assigned: 'Vraag toegewezen',
+    returned: 'Antwoord teruggestuurd',
+    declined: 'Vraag teruggegeven',
+    'deadline-approaching': 'Termijn nadert',
+    overdue: 'Termijn verstreken',
+    published: 'Antwoorden verzonden',
+  } as Record<string, string>,
+  /** Who gets a kind and when, in this language; without it the server's (Dutch) words. */
+  kindAbout: {} as Record<string, string>,
+  preferencesTitle: 'Meldingen',
+  preferencesIntro:
+    'Kies per soort melding of u die in de app ziet, en of die u per e-mail bereikt: meteen, in een dagelijks overzicht (op werkdagen in de ochtend) of niet.',
+  noMail:
+    'Deze server verstuurt geen e-mail: meldingen komen alleen in de app. Uw keuze voor e-mail wordt bewaard en geldt zodra e-mail is ingesteld.',
+  mailLegend: 'Per e-mail',
+  mailModes: { immediate: 'Meteen', daily: 'Dagelijks overzicht', off: 'Niet' } as Record<string, string>,
+  inAppLabel: 'In de app tonen',
+  savePreferences: 'Keuzes opslaan',
+  preferencesSaved: 'Uw keuzes voor meldingen zijn opgeslagen.',
+  preferencesUnchanged: 'U heeft niets gewijzigd.',
+  viewNotifications: 'Naar uw meldingen',
 };
 
 export type WorkMessages = typeof nl;
@@ -465,6 +513,9 @@ const en: WorkMessages = {
   noAnswerYet: 'No answer yet.',
   answerLabel: 'Your answer',
   answerHint: 'Separate paragraphs with a blank line.',
+  answerLabelReview: 'The answer under review',
+  answerHintReview:
+    'You may edit the answer before approving it; each save is a new version. Separate paragraphs with a blank line.',
   saveAnswer: 'Save the answer',
   savedVersion: (v) => `Version ${v} has been saved.`,
   unsaved: 'There are changes that have not been saved.',
@@ -514,12 +565,61 @@ const en: WorkMessages = {
   deletedEnd: 'end of removal',
   noDifferences: 'These versions are the same.',
   similarIntro:
-    'Earlier questions like this one, with the opening of their answers. Take over a passage or refer to it.',
+    'Earlier questions like this one, with the opening of their answers. Take over the first paragraph, open the whole answer to choose another, or refer to it.',
   takePassage: 'Take over passage',
   insertReference: 'Insert reference',
   itemLabel: (n, name) => (n === null ? name : `question ${n} of ${name}`),
   passageInserted: 'The passage is now in your answer.',
   referenceInserted: 'The reference is now in your answer.',
+  wholeAnswer: (n) => (n === 1 ? 'The whole answer' : `The whole answer (${n} paragraphs)`),
+  takeParagraph: (n) => `Take over paragraph ${n}`,
+
+  editParticulars: 'Change the particulars',
+  particularsSaved: 'The particulars have been changed.',
+  particularsConflictTitle: 'Someone else changed the particulars in the meantime',
+  particularsConflict: (fields) =>
+    `Changed: ${fields}. The list has been loaded again and is shown above. What you had not changed is now so in the form; what you typed is still there. Check it and save again.`,
+
+  notificationsTitle: 'Notifications',
+  notificationsIntro:
+    'What asks for your attention in the workflow, newest first. A notification you open is read.',
+  notificationSettingsLink: 'Choose which notifications you get, and how',
+  notificationsEmpty: 'You have no notifications.',
+  unreadCount: (n) => (n === 1 ? '1 unread notification.' : `${n} unread notifications.`),
+  noneUnread: 'All notifications have been read.',
+  markAllRead: 'Mark all read',
+  allMarkedRead: (n) =>
+    n === 1 ? '1 notification has been marked read.' : `${n} notifications have been marked read.`,
+  unreadBadge: 'Unread',
+  olderNotifications: 'Older notifications',
+  notificationKinds: {
+    assigned: 'Question assigned',
+    returned: 'Answer returned',
+    declined: 'Question declined',
+    'deadline-approaching': 'Deadline approaching',
+    overdue: 'Overdue',
+    published: 'Answers published',
+  },
+  kindAbout: {
+    assigned: 'A coordinator assigns you a question to answer.',
+    returned: 'A reviewer returns your answer, with a comment.',
+    declined: 'A drafter hands back a question you assigned (for coordinators).',
+    'deadline-approaching': 'A reminder a few working days before the deadline of a question you hold.',
+    overdue: 'The deadline of a question has passed (to the drafter and the coordinators).',
+    published: 'The answer letter of a list you worked on has been sent and published.',
+  },
+  preferencesTitle: 'Notifications',
+  preferencesIntro:
+    'Choose for each kind of notification whether you see it in the app, and whether it reaches you by e-mail: at once, in a daily digest (on working days, in the morning) or not.',
+  noMail:
+    'This server sends no e-mail: notifications appear in the app only. Your choice for e-mail is kept and applies once e-mail is set up.',
+  mailLegend: 'By e-mail',
+  mailModes: { immediate: 'At once', daily: 'Daily digest', off: 'Not' },
+  inAppLabel: 'Show in the app',
+  savePreferences: 'Save choices',
+  preferencesSaved: 'Your choices for notifications have been saved.',
+  preferencesUnchanged: 'You did not change anything.',
+  viewNotifications: 'To your notifications',
 };
 
 const MESSAGES = { nl, en };

@@ -97,11 +97,16 @@ export interface QuestionList extends QuestionListSummary {
   questions: ListQuestion[];
 }
 
+/** An earlier question like this one, with its whole answer (to take a paragraph of). */
+export interface SimilarAnswered extends SimilarQuestion {
+  answer: string | null;
+}
+
 export interface QuestionDetail {
   question: ListQuestion;
   list: QuestionListSummary;
-  /** Earlier questions most like this one, with their answers' openings (Eerder gesteld). */
-  similar: SimilarQuestion[];
+  /** Earlier questions most like this one, with their answers (Eerder gesteld). */
+  similar: SimilarAnswered[];
 }
 
 export interface DeskItem {
@@ -140,6 +145,16 @@ export interface NewList {
   deadline?: string | null;
 }
 
+/** A draft list's particulars as the clerk changes them; `version` is the one the change started from. */
+export interface ListChanges {
+  version: number;
+  title?: string;
+  addressees?: string[];
+  documents?: string[];
+  scope?: string | null;
+  deadline?: string | null;
+}
+
 const lists = `${API}/question-lists`;
 const listPath = (id: number) => `${lists}/${encodeURIComponent(String(id))}`;
 const questionPath = (id: number) => `${API}/list-questions/${encodeURIComponent(String(id))}`;
@@ -154,6 +169,11 @@ export function createQuestionList(body: NewList): Promise<QuestionList> {
 
 export function getQuestionList(id: number, signal?: AbortSignal): Promise<QuestionList> {
   return getJson(listPath(id), signal);
+}
+
+/** Changes a draft's particulars; a 409 when someone changed the list since `version`. */
+export function updateQuestionList(id: number, changes: ListChanges): Promise<QuestionList> {
+  return sendJson('PATCH', listPath(id), changes);
 }
 
 export function addQuestion(

@@ -1,6 +1,8 @@
-// My account: /account. Who I am, my roles per organisation, and my API tokens: the list, a new one (its
-// secret shown once) and revoking one (after a confirmation).
+// My account: /account. Who I am, my roles per organisation, which notifications reach me how (#meldingen:
+// per kind by e-mail at once, in the daily digest or not, and in the app or not), and my API tokens: the
+// list, a new one (its secret shown once) and revoking one (after a confirmation).
 import {
+  Alert,
   Button,
   ButtonGroup,
   Fieldset,
@@ -21,12 +23,30 @@ import {
   type Scope,
   type User,
 } from '../api.js';
-import { ErrorMessage, Facts, LoadedList, useReloadable } from '../components.js';
+import { ErrorMessage, Facts, LoadedList, Loading, useReloadable, useRequest } from '../components.js';
 import { SubmitButton, TextField } from '../fields.js';
-import { CheckboxField, DataTable, MadeNotice, OnceSecret, RestrictedPage, useSubmission } from '../forms.js';
+import {
+  CheckboxField,
+  DataTable,
+  MadeNotice,
+  OnceSecret,
+  RadioField,
+  RestrictedPage,
+  useSubmission,
+} from '../forms.js';
 import { formatDay, useLanguage, useMessages } from '../i18n.js';
+import {
+  getNotificationPreferences,
+  type MailMode,
+  type NotificationPreference,
+  type NotificationPreferences,
+  setNotificationPreference,
+} from '../notifications.js';
+import { RouterLink } from '../router.js';
+import { useWorkMessages } from '../work-i18n.js';
 
 const SCOPES: Scope[] = ['read', 'import', 'workflow', 'admin'];
+const MAIL_MODES: MailMode[] = ['immediate', 'daily', 'off'];
 
 export function AccountPage() {
   const t = useMessages();
@@ -64,8 +84,133 @@ function Account({ user }: { user: User }) {
           </DataTable>
         )}
       </section>
+      <NotificationSettings user={user} />
       <Tokens user={user} />
     </>
+  );
+}
+
+/** #meldingen, where a mail's footer sends people: per kind, by e-mail how and in the app or not. */
+function NotificationSettings({ user }: { user: User }) {
+  const w = useWorkMessages();
+  const preferences = useRequest((signal) => getNotificationPreferences(signal), `preferences:${user.id}`);
+  // Opened at #meldingen (from the notifications page or a mail): the section is scrolled to once loaded.
+  useEffect(() => {
+    if (preferences.state === 'done' && window.location.hash === '#meldingen') {
+      document.getElementById('meldingen')?.scrollIntoView();
+    }
+  }, [preferences.state]);
+  return (
+    <section id="meldingen" aria-labelledby="account-notifications" className="vb-section">
+      <Heading2 id="account-notifications">{w.preferencesTitle}</Heading2>
+      <Paragraph className="vb-measure">{w.preferencesIntro}</Paragraph>
+      <Paragraph>
+        <RouterLink href="/werk/meldingen">{w.viewNotifications}</RouterLink>
+      </Paragraph>
+      {preferences.state === 'loading' && <Loading />}
+      {preferences.state === 'failed' && <ErrorMessage error={preferences.error} />}
+      {preferences.state === 'done' && <PreferencesForm initial={preferences.data} />}
+    </section>
+  );
+}
+
+function PreferencesForm({ initial }: { initial: NotificationPreferences }) {
+  const w = useWorkMessages();
+  const language = useLanguage();
+  /** As the server has them, to send only what changed. */
+  const [stored, setStored] = useState(initial.items);
+  const [choices, setChoices] = useState(initial.items);
+  const [message, setMessage] = useState('');
+  const messageBox = useRef<HTMLParagraphElement>(null);
+  const { busy, error, send } = useSubmission();
+
+  function choose(kind: NotificationPreference['kind'], change: Partial<NotificationPreference>) {
+    setChoices((current) => current.map((c) => (c.kind === kind ? { ...c, ...change } : c)));
+    setMessage('');
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const changed = choices.filter((c) => {
+      const before = stored.find((s) => s.kind === c.kind);
+      return before?.email !== c.email || before?.inApp !== c.inApp;
+    });
+    if (changed.length === 0) {
+      setMessage(w.preferencesUnchanged);
+      messageBox.current?.focus();
+      return;
+    }
+    send(
+      () =>
+        Promise.all(
+          changed.map((c) => setNotificationPreference(c.kind, { email: c.email, inApp: c.inApp })),
+        ),
+      (saved) => {
+        const merge = (list: NotificationPreference[]) =>
+          list.map((c) => saved.find((s) => s.kind === c.kind) ?? c);
+        setStored(merge);
+        setChoices(merge);
+        setMessage(w.preferencesSaved);
+        messageBox.current?.focus();
+      },
+    );
+  }
+
+  return (
+    <form className="vb-form vb-form--wide" onSubmit={submit} aria-labelledby="account-notifications">
+      {!initial.mail && (
+        <Alert type="info" className="vb-alert">
+          <Paragraph>{w.noMail}</Paragraph>
+        </Alert>
+      )}
+      {error !== null && <ErrorMessage error={error} />}
+      {choices.map((c) => {
+        const about = w.kindAbout[c.kind];
+        return (
+          <Fieldset
+            key={c.kind}
+            className="vb-fieldset vb-preference"
+            aria-describedby={`preference-${c.kind}-about`}
+          >
+            <FieldsetLegend className="vb-fieldset__legend">{c.label[language]}</FieldsetLegend>
+            <Paragraph id={`preference-${c.kind}-about`} className="vb-meta" lang={about ? undefined : 'nl'}>
+              {about ?? c.about}
+            </Paragraph>
+            <div className="vb-preference__choices">
+              <Fieldset className="vb-fieldset vb-preference__mail">
+                <FieldsetLegend className="vb-preference__legend">{w.mailLegend}</FieldsetLegend>
+                <div className="vb-preference__modes">
+                  {MAIL_MODES.map((mode) => (
+                    <RadioField
+                      key={mode}
+                      label={w.mailModes[mode] ?? mode}
+                      name={`email-${c.kind}`}
+                      value={mode}
+                      checked={c.email === mode}
+                      onChange={() => choose(c.kind, { email: mode })}
+                    />
+                  ))}
+                </div>
+              </Fieldset>
+              <CheckboxField
+                label={w.inAppLabel}
+                checked={c.inApp}
+                onChange={(checked) => choose(c.kind, { inApp: checked })}
+              />
+            </div>
+          </Fieldset>
+        );
+      })}
+      <p
+        ref={messageBox}
+        tabIndex={-1}
+        role="status"
+        className="utrecht-paragraph vb-message vb-focus-target"
+      >
+        {message}
+      </p>
+      <SubmitButton busy={busy}>{w.savePreferences}</SubmitButton>
+    </form>
   );
 }
 

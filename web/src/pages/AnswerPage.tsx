@@ -1,9 +1,10 @@
 // One question of a list and its answer: /werk/vragen/{id}. The question; for the assigned drafter the
 // answer's editor (each save names the version it started from: when someone saved in between, both
 // texts are shown side by side to take theirs, keep one's own or edit, then save again); submitting,
-// declining with a reason; for an approver approving or returning with a comment; the saved versions
-// with the differences between two of them; and "Eerder gesteld": earlier similar questions whose
-// answer's opening can be taken over, or referred to, at the cursor.
+// declining with a reason; for an approver editing the answer under review (the same editor), approving
+// or returning with a comment; the saved versions with the differences between two of them; and "Eerder
+// gesteld": earlier similar questions, a paragraph of whose answer (the first, or any of the whole answer)
+// can be taken over, or referred to, at the cursor.
 import {
   Alert,
   Button,
@@ -18,7 +19,7 @@ import {
 } from '@utrecht/component-library-react';
 import { diffWords } from 'diff';
 import { type FormEvent, type RefObject, useEffect, useRef, useState } from 'react';
-import { ApiError, isAbort, type SimilarQuestion } from '../api.js';
+import { ApiError, isAbort } from '../api.js';
 import { useAuth } from '../auth.js';
 import {
   ErrorMessage,
@@ -44,6 +45,7 @@ import {
   type ListQuestion,
   listVersions,
   type QuestionDetail,
+  type SimilarAnswered,
   saveAnswer,
 } from '../workflow-api.js';
 import {
@@ -62,7 +64,7 @@ const DUTCH_NAMES = {
 };
 
 /** "Zie ook het antwoord op vraag 24 van Kamerstuk 36 360 VI, nr. 12." */
-export function crossReference(item: Pick<SimilarQuestion, 'publication' | 'question'>): string {
+export function crossReference(item: Pick<SimilarAnswered, 'publication' | 'question'>): string {
   const name =
     officialName(item.publication.id, DUTCH_NAMES) ?? item.publication.title ?? item.publication.id;
   return item.question === null
@@ -79,6 +81,21 @@ export function passageOf(opening: string): string {
   const body = opening.slice(0, -2);
   const sentences = /^[\s\S]*[.!?](?=\s|$)/.exec(body);
   return sentences ? sentences[0].trim() : `${body.trim()} …`;
+}
+
+/** An answer's paragraphs (split by a blank line, as PlainText shows them). */
+export function paragraphsOf(answer: string | null): string[] {
+  return (answer ?? '')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+/** What "Passage overnemen" takes: the whole answer's first paragraph, else the opening's sentences. */
+export function firstPassage(item: Pick<SimilarAnswered, 'answer' | 'answerOpening'>): string | null {
+  const first = paragraphsOf(item.answer)[0];
+  if (first) return first;
+  return item.answerOpening ? passageOf(item.answerOpening) : null;
 }
 
 /** Puts `snippet` in `text` at the selection, or as a paragraph of its own at the end; where the caret goes. */
@@ -159,6 +176,8 @@ function AnswerContent({
   const language = useLanguage();
   const { question, list } = detail;
   const editable = question.events.includes('save');
+  // An approver may edit the answer under review (a new version) before approving it.
+  const reviewing = editable && question.state === 'submitted';
   const feedback = useFeedback();
   // The editor's text lives here, so that "Eerder gesteld" below can put a passage into it.
   const [text, setText] = useState(question.answer ?? '');
@@ -167,6 +186,9 @@ function AnswerContent({
   const selection = useRef<{ start: number; end: number } | null>(null);
   const editor = useRef<HTMLTextAreaElement>(null);
   const caret = useRef<number | null>(null);
+  /** The editor's save, so that approving or returning saves unsaved edits first. */
+  const saveRef = useRef<(() => Promise<ListQuestion | null>) | null>(null);
+  const dirty = editable && text !== savedText;
 
   // After an insertion the editor takes the focus with the caret after what was put in.
   useEffect(() => {
@@ -246,6 +268,8 @@ function AnswerContent({
             selection={selection}
             feedback={feedback}
             setQuestion={setQuestion}
+            saveRef={saveRef}
+            reviewing={reviewing}
           />
         ) : (
           <div className="vb-qa__text" lang="nl">
@@ -256,7 +280,12 @@ function AnswerContent({
             )}
           </div>
         )}
-        <Review question={question} feedback={feedback} setQuestion={setQuestion} />
+        <Review
+          question={question}
+          feedback={feedback}
+          setQuestion={setQuestion}
+          saveFirst={dirty ? () => saveRef.current?.() ?? Promise.resolve(null) : null}
+        />
       </section>
 
       {/* a version saved in between (a conflict moves `base` on) is listed too */}
@@ -264,7 +293,7 @@ function AnswerContent({
       <Similar
         items={detail.similar}
         editable={editable}
-        onPassage={(item) => insert(passageOf(item.answerOpening ?? ''), w.passageInserted)}
+        onPassage={(passage) => insert(passage, w.passageInserted)}
         onReference={(item) => insert(crossReference(item), w.referenceInserted)}
       />
     </>
@@ -290,6 +319,8 @@ function Editor({
   selection,
   feedback,
   setQuestion,
+  saveRef,
+  reviewing,
 }: {
   question: ListQuestion;
   text: string;
@@ -302,6 +333,9 @@ function Editor({
   selection: RefObject<{ start: number; end: number } | null>;
   feedback: ReturnType<typeof useFeedback>;
   setQuestion: (question: ListQuestion) => void;
+  saveRef: RefObject<(() => Promise<ListQuestion | null>) | null>;
+  /** The approver edits the answer under review. */
+  reviewing: boolean;
 }) {
   const w = useWorkMessages();
   const [conflict, setConflict] = useState<Conflict | null>(null);
@@ -339,6 +373,8 @@ function Editor({
       throw error;
     }
   }
+
+  saveRef.current = save;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -413,8 +449,8 @@ function Editor({
       )}
       <form className="vb-form vb-form--wide" onSubmit={submit} aria-labelledby="answer-heading">
         <TextareaField
-          label={w.answerLabel}
-          description={w.answerHint}
+          label={reviewing ? w.answerLabelReview : w.answerLabel}
+          description={reviewing ? w.answerHintReview : w.answerHint}
           value={text}
           onChange={setText}
           rows={12}
@@ -428,7 +464,12 @@ function Editor({
         />
         {dirty && <Paragraph className="vb-meta">{w.unsaved}</Paragraph>}
         <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={feedback.busy === 'save'}>
+          {/* for the approver, approving is the main step and saving an edit on the way */}
+          <Button
+            type="submit"
+            appearance={reviewing ? 'secondary-action-button' : 'primary-action-button'}
+            busy={feedback.busy === 'save'}
+          >
             {w.saveAnswer}
           </Button>
           {canSubmit && (
@@ -446,15 +487,20 @@ function Editor({
   );
 }
 
-/** What others than the writer do with an answer: approve, return with a comment, hand back, reopen. */
+/**
+ * What others than the writer do with an answer: approve, return with a comment, hand back, reopen. An
+ * approver's unsaved edits are saved first (`saveFirst`), so that what they approve is what they see.
+ */
 function Review({
   question,
   feedback,
   setQuestion,
+  saveFirst,
 }: {
   question: ListQuestion;
   feedback: ReturnType<typeof useFeedback>;
   setQuestion: (question: ListQuestion) => void;
+  saveFirst: (() => Promise<ListQuestion | null>) | null;
 }) {
   const w = useWorkMessages();
   const [comment, setComment] = useState('');
@@ -464,8 +510,13 @@ function Review({
   function take(event: AnswerEvent, extra: { comment?: string } = {}) {
     feedback.run(
       event,
-      () => answerEvent(question.id, event, extra),
+      async () => {
+        // a save that met a version saved in between opens the merge view, and the step waits
+        if (saveFirst && (event === 'approve' || event === 'return') && !(await saveFirst())) return null;
+        return answerEvent(question.id, event, extra);
+      },
       (changed) => {
+        if (!changed) return '';
         setQuestion(changed);
         setComment('');
         setReason('');
@@ -665,10 +716,10 @@ function Similar({
   onPassage,
   onReference,
 }: {
-  items: SimilarQuestion[];
+  items: SimilarAnswered[];
   editable: boolean;
-  onPassage: (item: SimilarQuestion) => void;
-  onReference: (item: SimilarQuestion) => void;
+  onPassage: (passage: string) => void;
+  onReference: (item: SimilarAnswered) => void;
 }) {
   const t = useMessages();
   const w = useWorkMessages();
@@ -685,6 +736,10 @@ function Similar({
             {items.map((item) => {
               const name = publicationName(item.publication, t);
               const label = w.itemLabel(item.question, officialName(item.publication.id, t) ?? name);
+              const passage = firstPassage(item);
+              const paragraphs = paragraphsOf(item.answer);
+              // The whole answer is worth opening when it holds more than the opening shows.
+              const more = paragraphs.length > 1 || (item.answerOpening?.endsWith(' …') ?? false);
               return (
                 <li key={`${item.publication.id}#${item.position}`} className="vb-result">
                   <Heading3 className="vb-result__title">
@@ -706,13 +761,40 @@ function Similar({
                       <span lang="nl">{item.answerOpening}</span>
                     </Paragraph>
                   )}
+                  {paragraphs.length > 0 && more && (
+                    <details className="vb-whole-answer">
+                      <summary className="vb-whole-answer__summary">
+                        {w.wholeAnswer(paragraphs.length)}
+                        <span className="vb-visually-hidden">: {label}</span>
+                      </summary>
+                      <ol className="vb-whole-answer__list">
+                        {paragraphs.map((paragraph, i) => (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: the paragraphs of a fixed answer
+                          <li key={i} className="vb-whole-answer__item">
+                            <div lang="nl">
+                              <PlainText text={paragraph} className="vb-whole-answer__text" />
+                            </div>
+                            {editable && paragraphs.length > 1 && (
+                              <Button
+                                appearance="subtle-button"
+                                aria-label={`${w.takeParagraph(i + 1)}: ${label}`}
+                                onClick={() => onPassage(paragraph)}
+                              >
+                                {w.takeParagraph(i + 1)}
+                              </Button>
+                            )}
+                          </li>
+                        ))}
+                      </ol>
+                    </details>
+                  )}
                   {editable && (
                     <ButtonGroup className="vb-similar__actions">
-                      {item.answerOpening && (
+                      {passage && (
                         <Button
                           appearance="secondary-action-button"
                           aria-label={`${w.takePassage}: ${label}`}
-                          onClick={() => onPassage(item)}
+                          onClick={() => onPassage(passage)}
                         >
                           {w.takePassage}
                         </Button>

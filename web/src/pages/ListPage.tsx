@@ -1,6 +1,7 @@
-// One question list: /werk/lijsten/{id}. Its particulars, its state and each question's state and holder,
-// and what the signed-in person may do now (the list's `events`, as the server says): the clerk composes
-// a draft (adds, pastes, edits, moves and removes questions) and sends it; the coordinator assigns
+// One question list: /werk/lijsten/{id} (#vraag-N, as notifications link, goes to question N's row). Its
+// particulars, its state and each question's state and holder, and what the signed-in person may do now
+// (the list's `events`, as the server says): the clerk composes a draft (changes its particulars; adds,
+// pastes, edits, moves and removes questions) and sends it; the coordinator assigns
 // questions to drafters, postpones, groups a question with another, assembles and sends the letter; the
 // approver approves or returns the letter. Once every answer is approved the letter can be read here.
 import {
@@ -16,7 +17,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
-import { isAbort } from '../api.js';
+import { ApiError, isAbort } from '../api.js';
 import { useAuth } from '../auth.js';
 import {
   ErrorMessage,
@@ -30,7 +31,7 @@ import {
 import { SubmitButton, TextField } from '../fields.js';
 import { DataTable, Restricted, SelectField, useSubmission } from '../forms.js';
 import { formatDate, formatDateTime, useLanguage, useMessages } from '../i18n.js';
-import { RouterLink } from '../router.js';
+import { RouterLink, useLocation } from '../router.js';
 import { useWorkMessages } from '../work-i18n.js';
 import {
   addQuestion,
@@ -48,14 +49,17 @@ import {
   type QuestionList,
   removeListQuestion,
   updateListQuestion,
+  updateQuestionList,
 } from '../workflow-api.js';
 import {
   AnswerStateBadge,
   Confirm,
   DateField,
   Deadline,
+  documentIds,
   Feedback,
   ListStateBadge,
+  lines,
   TextareaField,
   useFeedback,
   workQuestionUrl,
@@ -74,7 +78,6 @@ const LIST_EVENTS: ListEvent[] = [
 /** Steps asked once more before they are taken: they cannot be undone. */
 const CONFIRMED: ListEvent[] = ['withdraw', 'send-letter'];
 const LETTER_STATES = ['answers-approved', 'letter-assembled', 'letter-approved', 'published'];
-const POSTPONABLE = ['sent', 'in-progress', 'answers-approved', 'letter-assembled'];
 
 export function ListPage({ id }: { id: number }) {
   const w = useWorkMessages();
@@ -93,7 +96,25 @@ export function ListPage({ id }: { id: number }) {
     return () => controller.abort();
   }, [id, signedIn]);
 
-  const reload = () => getQuestionList(id).then(setList);
+  const fetchList = () =>
+    getQuestionList(id).then((fresh) => {
+      setList(fresh);
+      return fresh;
+    });
+  const reload = async () => {
+    await fetchList();
+  };
+
+  // A link to one of its questions (#vraag-2, as in a notification): that row is shown, its link focused.
+  const { hash } = useLocation();
+  const shown = useRef<string | null>(null);
+  useEffect(() => {
+    if (!list || !/^#vraag-\d+$/.test(hash) || shown.current === hash) return;
+    shown.current = hash;
+    const row = document.getElementById(hash.slice(1));
+    row?.scrollIntoView({ block: 'center' });
+    row?.querySelector<HTMLElement>('th a')?.focus({ preventScroll: true });
+  }, [list, hash]);
 
   return (
     <>
@@ -111,7 +132,15 @@ export function ListPage({ id }: { id: number }) {
           <>
             {loadError !== null && <ErrorMessage error={loadError} />}
             {list === null && loadError === null && <Loading />}
-            {list && <ListContent list={list} setList={setList} reload={reload} />}
+            {list && (
+              <ListContent
+                list={list}
+                setList={setList}
+                reload={reload}
+                fetchList={fetchList}
+                target={hash}
+              />
+            )}
           </>
         )}
       </Restricted>
@@ -123,10 +152,15 @@ function ListContent({
   list,
   setList,
   reload,
+  fetchList,
+  target,
 }: {
   list: QuestionList;
   setList: (list: QuestionList) => void;
   reload: () => Promise<void>;
+  fetchList: () => Promise<QuestionList>;
+  /** The location's hash: the row it names (#vraag-2) is marked. */
+  target: string;
 }) {
   const w = useWorkMessages();
   const t = useMessages();
@@ -159,7 +193,7 @@ function ListContent({
         </Alert>
       )}
       <ListActions list={list} setList={setList} />
-      <Particulars list={list} />
+      <Particulars list={list} editable={clerkDraft} setList={setList} fetchList={fetchList} />
 
       <section aria-labelledby="questions-heading" className="vb-section">
         <Heading2 id="questions-heading">{w.questionsTitle}</Heading2>
@@ -175,6 +209,7 @@ function ListContent({
             setSelected={setSelected}
             feedback={questionsFeedback}
             reload={reload}
+            target={target}
           />
         )}
       </section>
@@ -210,8 +245,7 @@ function ListActions({ list, setList }: { list: QuestionList; setList: (list: Qu
   const feedback = useFeedback();
   const [confirming, setConfirming] = useState<ListEvent | null>(null);
   const events = LIST_EVENTS.filter((e) => list.events.includes(e));
-  const canPostpone =
-    list.roles.includes('coordinator') && POSTPONABLE.includes(list.state) && list.deadline !== null;
+  const canPostpone = list.events.includes('postpone');
   if (events.length === 0 && !canPostpone && !feedback.message && feedback.error === null) return null;
 
   function take(event: ListEvent) {
@@ -294,9 +328,29 @@ function ListActions({ list, setList }: { list: QuestionList; setList: (list: Qu
   );
 }
 
-function Particulars({ list }: { list: QuestionList }) {
+function Particulars({
+  list,
+  editable,
+  setList,
+  fetchList,
+}: {
+  list: QuestionList;
+  /** A draft, and the signed-in person its committee's clerk. */
+  editable: boolean;
+  setList: (list: QuestionList) => void;
+  fetchList: () => Promise<QuestionList>;
+}) {
   const w = useWorkMessages();
   const language = useLanguage();
+  const [editing, setEditing] = useState(false);
+  const feedback = useFeedback();
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  // The form closed (saved or cancelled): the focus goes back to the button that opened it.
+  useEffect(() => {
+    if (!editing && wasEditing.current) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
   const items: Array<{ label: string; value: ReactNode; lang?: string }> = [
     { label: w.detailCommittee, value: list.committee?.name ?? '' },
     { label: w.detailMinistry, value: list.ministry?.name ?? '' },
@@ -331,8 +385,210 @@ function Particulars({ list }: { list: QuestionList }) {
   return (
     <section aria-labelledby="particulars-heading" className="vb-section">
       <Heading2 id="particulars-heading">{w.particulars}</Heading2>
+      <Feedback feedback={feedback} />
       <Facts items={items} />
+      {editable &&
+        (editing ? (
+          <EditParticulars
+            list={list}
+            fetchList={fetchList}
+            onSaved={(updated) => {
+              setList(updated);
+              setEditing(false);
+              feedback.setMessage(w.particularsSaved);
+            }}
+            onCancel={() => setEditing(false)}
+          />
+        ) : (
+          <Button
+            ref={editButton}
+            appearance="secondary-action-button"
+            onClick={() => {
+              feedback.setMessage('');
+              setEditing(true);
+            }}
+          >
+            {w.editParticulars}
+          </Button>
+        ))}
     </section>
+  );
+}
+
+/** A draft's particulars as the form holds them (text per field), and the list version they are of. */
+interface ParticularValues {
+  version: number;
+  title: string;
+  addressees: string;
+  documents: string;
+  scope: string;
+  deadline: string;
+}
+
+const PARTICULAR_FIELDS = ['title', 'addressees', 'documents', 'scope', 'deadline'] as const;
+
+function particularsOf(list: QuestionList): ParticularValues {
+  return {
+    version: list.version,
+    title: list.title,
+    addressees: list.addressees.join('\n'),
+    documents: list.documents.map((d) => d.id).join('\n'),
+    scope: list.scope ?? '',
+    deadline: list.deadline ?? '',
+  };
+}
+
+/**
+ * The clerk changes a draft's title, addressees, documents, scope and deadline. The change names the list
+ * version the form started from: when someone changed the particulars since (409), the list is loaded
+ * again and the form says which particulars changed; what the clerk had not touched takes the new value,
+ * what they typed stays, to look at and save again. A 409 for another change only (a question added,
+ * which also moves the version on) is saved again at once.
+ */
+function EditParticulars({
+  list,
+  fetchList,
+  onSaved,
+  onCancel,
+}: {
+  list: QuestionList;
+  fetchList: () => Promise<QuestionList>;
+  onSaved: (list: QuestionList) => void;
+  onCancel: () => void;
+}) {
+  const w = useWorkMessages();
+  const [start, setStart] = useState(() => particularsOf(list));
+  const [values, setValues] = useState(start);
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<string[] | null>(null);
+  const { busy, error, send } = useSubmission();
+  const form = useRef<HTMLFormElement>(null);
+  const conflictBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    form.current?.querySelector('input')?.focus();
+  }, []);
+  useEffect(() => {
+    if (conflict) conflictBox.current?.focus();
+  }, [conflict]);
+
+  const set = (field: (typeof PARTICULAR_FIELDS)[number]) => (value: string) =>
+    setValues((v) => ({ ...v, [field]: value }));
+  const labels: Record<(typeof PARTICULAR_FIELDS)[number], string> = {
+    title: w.fieldTitle,
+    addressees: w.fieldAddressees,
+    documents: w.fieldDocuments,
+    scope: w.fieldScope,
+    deadline: w.fieldDeadline,
+  };
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const { ids, wrong } = documentIds(values.documents);
+    setInvalid(wrong.length ? w.documentsInvalid(wrong.join(', ')) : null);
+    if (wrong.length) return;
+    const changes = {
+      title: values.title.trim(),
+      addressees: lines(values.addressees),
+      documents: ids,
+      scope: values.scope.trim() || null,
+      deadline: values.deadline || null,
+    };
+    send(
+      async () => {
+        try {
+          // the version the form shows, not a newer one this page may have loaded meanwhile
+          return await updateQuestionList(list.id, { version: start.version, ...changes });
+        } catch (failure) {
+          if (!(failure instanceof ApiError && failure.status === 409)) throw failure;
+          const fresh = particularsOf(await fetchList());
+          const changed = PARTICULAR_FIELDS.filter((f) => fresh[f] !== start[f]);
+          if (changed.length === 0) {
+            return await updateQuestionList(list.id, { version: fresh.version, ...changes });
+          }
+          setValues((typed) => {
+            const merged = { ...typed, version: fresh.version };
+            for (const f of changed) if (typed[f] === start[f]) merged[f] = fresh[f];
+            return merged;
+          });
+          setStart(fresh);
+          setConflict(changed.map((f) => labels[f]));
+          return null;
+        }
+      },
+      (updated) => {
+        if (updated) onSaved(updated);
+      },
+    );
+  }
+
+  return (
+    <form
+      ref={form}
+      className="vb-form vb-form--wide vb-panel"
+      onSubmit={submit}
+      aria-label={w.editParticulars}
+    >
+      {conflict && (
+        <div ref={conflictBox} tabIndex={-1} className="vb-focus-target">
+          <Alert type="warning" className="vb-alert">
+            <Paragraph>
+              <strong>{w.particularsConflictTitle}</strong>
+            </Paragraph>
+            <Paragraph>{w.particularsConflict(conflict.join(', '))}</Paragraph>
+          </Alert>
+        </div>
+      )}
+      {error !== null && <ErrorMessage error={error} />}
+      {invalid && (
+        <Alert type="error" className="vb-alert">
+          <Paragraph>{invalid}</Paragraph>
+        </Alert>
+      )}
+      <TextField
+        label={w.fieldTitle}
+        value={values.title}
+        onChange={set('title')}
+        required
+        maxLength={300}
+        autoComplete="off"
+      />
+      <TextareaField
+        label={w.fieldAddressees}
+        description={w.addresseesHint}
+        value={values.addressees}
+        onChange={set('addressees')}
+        rows={2}
+      />
+      <TextareaField
+        label={w.fieldDocuments}
+        description={w.documentsHint}
+        value={values.documents}
+        onChange={set('documents')}
+        rows={2}
+      />
+      <TextareaField
+        label={w.fieldScope}
+        description={w.scopeHint}
+        value={values.scope}
+        onChange={set('scope')}
+        rows={3}
+        maxLength={5000}
+      />
+      <DateField
+        label={w.fieldDeadline}
+        description={w.deadlineHint}
+        value={values.deadline}
+        onChange={set('deadline')}
+      />
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={busy}>
+          {w.save}
+        </Button>
+        <Button appearance="secondary-action-button" onClick={onCancel}>
+          {w.cancel}
+        </Button>
+      </ButtonGroup>
+    </form>
   );
 }
 
@@ -344,6 +600,7 @@ function QuestionsTable({
   setSelected,
   feedback,
   reload,
+  target,
 }: {
   list: QuestionList;
   editable: boolean;
@@ -352,6 +609,7 @@ function QuestionsTable({
   setSelected: (selected: Set<number>) => void;
   feedback: ReturnType<typeof useFeedback>;
   reload: () => Promise<void>;
+  target: string;
 }) {
   const w = useWorkMessages();
   const language = useLanguage();
@@ -400,8 +658,9 @@ function QuestionsTable({
     }
     section = q.section;
     const assignable = q.events.includes('assign') || q.events.includes('reassign');
+    const anchor = `vraag-${q.number}`;
     rows.push(
-      <TableRow key={q.id}>
+      <TableRow key={q.id} id={anchor} className={target === `#${anchor}` ? 'vb-row--target' : undefined}>
         {selectable && (
           <TableCell>
             {assignable && (

@@ -10,10 +10,7 @@ import { RestrictedPage, SelectField, useSubmission } from '../forms.js';
 import { navigate } from '../router.js';
 import { useWorkMessages } from '../work-i18n.js';
 import { createQuestionList } from '../workflow-api.js';
-import { DateField, TextareaField, workListUrl } from './work-shared.js';
-
-/** The server's pattern for a document id (src/server/schemas/workflow.ts). */
-const DOCUMENT_ID = /^(kst|ah)-[A-Za-z0-9-]{3,60}$/;
+import { DateField, documentIds, lines, TextareaField, workListUrl } from './work-shared.js';
 
 export function NewListPage() {
   const w = useWorkMessages();
@@ -32,13 +29,6 @@ export function NewListPage() {
       }}
     </RestrictedPage>
   );
-}
-
-function lines(text: string): string[] {
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
 }
 
 function NewListForm({ user }: { user: User }) {
@@ -62,8 +52,7 @@ function NewListForm({ user }: { user: User }) {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const ids = documents.split(/[\s,;]+/).filter(Boolean);
-    const wrong = ids.filter((id) => !DOCUMENT_ID.test(id));
+    const { ids, wrong } = documentIds(documents);
     setInvalid(wrong.length ? w.documentsInvalid(wrong.join(', ')) : null);
     if (wrong.length || !committee || !ministry) return;
     send(
@@ -73,7 +62,7 @@ function NewListForm({ user }: { user: User }) {
           committee: Number(committee),
           ministry: Number(ministry),
           addressees: lines(addressees),
-          documents: [...new Set(ids)],
+          documents: ids,
           scope: scope.trim() || null,
           deadline: deadline || null,
         }),

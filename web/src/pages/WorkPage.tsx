@@ -1,7 +1,7 @@
 // Werk: /werk. The desk (a drafter's own open questions, or for a coordinator every open question of
-// the ministry, soonest due first), for an approver what waits for review (submitted answers and
-// assembled letters of lists addressed to their ministry), and the question lists one works on; a
-// clerk starts a new list here.
+// the ministry, soonest due first), for an approver what waits for review (the submitted answers their
+// desk holds, and the assembled letters of lists addressed to their ministry), and the question lists
+// one works on; a clerk starts a new list here.
 import { Heading2, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { User } from '../api.js';
 import { ErrorMessage, Loading, useRequest } from '../components.js';
@@ -11,7 +11,6 @@ import { useWorkMessages } from '../work-i18n.js';
 import {
   type DeskItem,
   getDesk,
-  getQuestionList,
   type ListQuestion,
   listQuestionLists,
   type QuestionListSummary,
@@ -28,7 +27,7 @@ import {
 } from './work-shared.js';
 
 interface Review {
-  answers: Array<{ question: ListQuestion; list: QuestionListSummary }>;
+  answers: DeskItem[];
   letters: QuestionListSummary[];
 }
 
@@ -40,24 +39,23 @@ interface Work {
 
 /** Everything the page shows, in one go: the lists, the desk, and what waits for this approver. */
 async function loadWork(user: User, signal: AbortSignal): Promise<Work> {
-  const [lists, desk] = await Promise.all([
+  const approver = hasRole(user, 'approver');
+  const [lists, items] = await Promise.all([
     listQuestionLists(signal),
-    hasRole(user, 'drafter', 'coordinator') ? getDesk(signal) : Promise.resolve(null),
+    hasRole(user, 'drafter', 'coordinator') || approver ? getDesk(signal) : Promise.resolve(null),
   ]);
-  let review: Review | null = null;
-  if (hasRole(user, 'approver')) {
-    // The desk is the drafters' and coordinators': an approver's queue is the submitted answers of the
-    // lists they approve for, found through the lists' counts.
-    const mine = lists.filter((l) => l.roles.includes('approver'));
-    const withSubmitted = await Promise.all(
-      mine.filter((l) => (l.counts.submitted ?? 0) > 0).map((l) => getQuestionList(l.id, signal)),
-    );
-    review = {
-      answers: withSubmitted.flatMap((list) =>
-        list.questions.filter((q) => q.state === 'submitted').map((question) => ({ question, list })),
-      ),
-      letters: mine.filter((l) => l.state === 'letter-assembled'),
-    };
+  // An approver's desk holds the answers waiting for their review: those they may approve.
+  const waiting = (item: DeskItem) => item.question.events.includes('approve');
+  const review: Review | null = approver
+    ? {
+        answers: (items ?? []).filter(waiting),
+        letters: lists.filter((l) => l.roles.includes('approver') && l.state === 'letter-assembled'),
+      }
+    : null;
+  let desk: DeskItem[] | null = null;
+  if (items && hasRole(user, 'drafter', 'coordinator')) {
+    // A coordinator's desk is every open question; what only waits for review is in the queue below.
+    desk = hasRole(user, 'coordinator') ? items : items.filter((item) => !waiting(item));
   }
   return { lists, desk, review };
 }
@@ -175,18 +173,15 @@ function ReviewQueue({ review }: { review: Review }) {
           columns={[w.colQuestion, w.colList, w.colAssignee, w.colDue]}
           className="vb-work-table"
         >
-          {review.answers.map(({ question, list }) => (
-            <TableRow key={question.id}>
-              <QuestionCell question={question} />
+          {review.answers.map((item) => (
+            <TableRow key={item.question.id}>
+              <QuestionCell question={item.question} />
               <TableCell>
-                <RouterLink href={workListUrl(list.id)}>{list.title}</RouterLink>
+                <RouterLink href={workListUrl(item.list.id)}>{item.list.title}</RouterLink>
               </TableCell>
-              <TableCell>{question.assignee?.name ?? w.nobody}</TableCell>
+              <TableCell>{item.question.assignee?.name ?? w.nobody}</TableCell>
               <TableCell>
-                <Deadline
-                  date={question.internalDeadline ?? list.deadline}
-                  due={question.internalDeadline ? null : list.due}
-                />
+                <Deadline date={item.due} due={item.state} />
               </TableCell>
             </TableRow>
           ))}

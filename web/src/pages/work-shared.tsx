@@ -23,6 +23,26 @@ import { useWorkMessages } from '../work-i18n.js';
 import type { AnswerState, DueState, QuestionListSummary } from '../workflow-api.js';
 
 export const workListUrl = (id: number): string => `/werk/lijsten/${id}`;
+
+/** The server's pattern for a document id (src/server/schemas/workflow.ts). */
+const DOCUMENT_ID = /^(kst|ah)-[A-Za-z0-9-]{3,60}$/;
+
+/** The non-empty lines of a text, trimmed (addressees, one a line). */
+export function lines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+/** Document ids typed apart by spaces, commas or lines: the valid ones (once each), and the wrong ones. */
+export function documentIds(text: string): { ids: string[]; wrong: string[] } {
+  const all = text.split(/[\s,;]+/).filter(Boolean);
+  return {
+    ids: [...new Set(all.filter((id) => DOCUMENT_ID.test(id)))],
+    wrong: all.filter((id) => !DOCUMENT_ID.test(id)),
+  };
+}
 export const workQuestionUrl = (id: number): string => `/werk/vragen/${id}`;
 
 /** A link within the app that looks like a button (to a page where something is made). */

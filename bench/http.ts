@@ -4,7 +4,8 @@
 // search page in Chromium.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { Agent, get as httpGet } from 'node:http';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
@@ -74,6 +75,40 @@ interface Step {
   p95: number;
   p99: number;
   errors: number;
+  /** CPU time of the server's processes per request (ms), and each worker's share of it; null off Linux. */
+  serverCpu: number | null;
+  workerShares: number[];
+  /** CPU time of this process (autocannon) per request (ms). */
+  loadCpu: number;
+}
+
+/** CPU seconds (user + system) of a process from /proc, or 0 when it cannot be read. */
+function cpuSeconds(pid: number): number {
+  try {
+    // The fields after the command (which may hold spaces) start after its closing parenthesis.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The server's processes: the primary and, with workers, its children (Linux only; else the primary). */
+function serverProcesses(server: ChildProcess): { primary: number; workers: number[] } | null {
+  const pid = server.pid;
+  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return null;
+  let workers: number[] = [];
+  try {
+    workers = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .split(' ')
+      .filter((p) => p.trim() !== '')
+      .map(Number);
+  } catch {
+    // no children file: one process
+  }
+  return { primary: pid, workers };
 }
 
 /** One autocannon run; latencies are recorded per response, since autocannon reports no p95. */
@@ -82,7 +117,12 @@ async function load(
   paths: readonly string[],
   connections: number,
   seconds: number,
+  server: ChildProcess,
 ): Promise<Step> {
+  const processes = serverProcesses(server);
+  const all = processes ? [processes.primary, ...processes.workers] : [];
+  const cpuBefore = all.map(cpuSeconds);
+  const ownBefore = process.cpuUsage();
   let next = 0;
   const latencies: number[] = [];
   let bad = 0;
@@ -106,8 +146,16 @@ async function load(
     if (status >= 400) bad++;
   });
   const result = await done;
+  const cpu = all.map((pid, i) => cpuSeconds(pid) - cpuBefore[i]!);
+  const own = process.cpuUsage(ownBefore);
+  const requests = Math.max(1, latencies.length);
+  const workerCpu = processes && processes.workers.length > 0 ? cpu.slice(1) : cpu;
+  const workerTotal = workerCpu.reduce((a, b) => a + b, 0);
   latencies.sort((a, b) => a - b);
   return {
+    serverCpu: processes ? (cpu.reduce((a, b) => a + b, 0) * 1000) / requests : null,
+    workerShares: workerTotal > 0 ? workerCpu.map((c) => c / workerTotal) : [],
+    loadCpu: (own.user + own.system) / 1000 / requests,
     connections,
     requests: latencies.length,
     rps: latencies.length / seconds,
@@ -123,14 +171,18 @@ async function rampUp(
   base: string,
   paths: readonly string[],
   seconds: number,
+  server: ChildProcess,
 ): Promise<Step[]> {
   const steps: Step[] = [];
   for (const connections of STEPS) {
-    const step = await load(base, paths, connections, seconds);
+    const step = await load(base, paths, connections, seconds, server);
     steps.push(step);
+    const shares = step.workerShares.map((w) => `${Math.round(w * 100)}%`).join('/');
     console.log(
       `  ${name}, ${connections} connection${connections > 1 ? 's' : ''}: ${count(step.rps)} req/s, ` +
-        `p95 ${ms(step.p95)} ms, ${step.errors} errors`,
+        `p95 ${ms(step.p95)} ms, ${step.errors} errors; CPU per request: server ` +
+        `${step.serverCpu === null ? '?' : ms(step.serverCpu)} ms${shares ? ` (workers ${shares})` : ''}, ` +
+        `autocannon ${ms(step.loadCpu)} ms`,
     );
     if (step.p95 > P95_LIMIT_MS) break;
   }
@@ -170,6 +222,31 @@ async function waitReady(base: string, server: ChildProcess): Promise<void> {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error('the server did not become ready in 2 minutes');
+}
+
+/**
+ * Every path in turn over each of `2 × workers` keep-alive connections at once: the primary hands each
+ * connection to a worker in turn, so every worker sees every path (one connection would warm one worker).
+ */
+async function warmUp(base: string, paths: readonly string[], workers: number): Promise<void> {
+  const lanes = Array.from({ length: Math.max(1, workers) * 2 }, async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      for (const path of paths) {
+        const status = await new Promise<number>((resolve, reject) => {
+          const request = httpGet(`${base}${path}`, { agent }, (response) => {
+            response.resume();
+            response.on('end', () => resolve(response.statusCode ?? 0));
+          });
+          request.on('error', reject);
+        });
+        if (status !== 200) throw new Error(`warm-up: ${path} answered ${status}`);
+      }
+    } finally {
+      agent.destroy();
+    }
+  });
+  await Promise.all(lanes);
 }
 
 function webSizes(): string {
@@ -249,18 +326,15 @@ export async function run(args: string[]): Promise<number> {
       `server: vraagbaak serve, ${options.workers} worker process(es), ${paths.archive}; load from this process ` +
         '(autocannon shares the 2 cores with the server)',
     );
-    // Warm: every query once, so that the page cache holds what the queries touch.
-    for (const path of searchPaths) {
-      const response = await fetch(`${base}${path}`);
-      if (!response.ok) throw new Error(`warm-up: ${path} answered ${response.status}`);
-      await response.arrayBuffer();
-    }
+    // Warm: every query once in each worker, so that the page cache holds what the queries touch and each
+    // process has its caches (document frequencies, facet values) filled, as after some minutes of use.
+    await warmUp(base, searchPaths, options.workers);
     console.log(`queries: ${searchPaths.length} typical queries (seed ${options.seed}), facets included`);
     console.log(
       `steps: ${options.seconds} s each, connections ${STEPS.join(', ')} until p95 > ${P95_LIMIT_MS} ms`,
     );
-    const health = await rampUp('health', base, ['/api/v1/health'], options.seconds);
-    const search = await rampUp('search', base, searchPaths, options.seconds);
+    const health = await rampUp('health', base, ['/api/v1/health'], options.seconds, server);
+    const search = await rampUp('search', base, searchPaths, options.seconds, server);
     const rows = [
       ...health.map((s) => ['/api/v1/health (baseline)', s] as const),
       ...search.map((s) => ['/api/v1/search', s] as const),
@@ -272,9 +346,20 @@ export async function run(args: string[]): Promise<number> {
       ms(s.p95),
       ms(s.p99),
       String(s.errors),
+      s.serverCpu === null ? '?' : ms(s.serverCpu),
     ]);
     console.log('');
-    console.log(table(['endpoint', 'connections', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors'], rows));
+    console.log(
+      table(
+        ['endpoint', 'connections', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'server CPU ms/req'],
+        rows,
+      ),
+    );
+    console.log(
+      '  server CPU ms/req: CPU time of the server processes per request, from /proc (what the code costs, ' +
+        'whatever else the machine runs); the machine has ' +
+        `${availableParallelism()} cores for the server and autocannon together`,
+    );
     const best = search
       .filter((s) => s.p95 < P95_LIMIT_MS && s.errors === 0)
       .sort((a, b) => b.rps - a.rps)[0];

@@ -10,30 +10,39 @@ export interface Snippet {
 
 const BEFORE = 8;
 const LENGTH = 36;
+/** The words of src/search/analysis.ts: runs of letters and digits. */
+const WORD = /[\p{L}\p{N}]+/gu;
 
 export function makeSnippet(text: string, terms: ReadonlySet<string>, analyzer: Analyzer): Snippet {
-  const tokens = analyzer.tokens(text);
-  const hit = (i: number): boolean => {
-    const t = tokens[i]!;
-    return terms.has(t.term) || t.parts.some((p) => terms.has(p));
+  const hit = (word: string): boolean => {
+    const { term, parts } = analyzer.word(word);
+    return terms.has(term) || parts.some((p) => terms.has(p));
   };
-  let first = tokens.findIndex((_, i) => hit(i));
+  // The words up to the window around the first hit, and one more (which tells the window does not
+  // reach the end): a long answer is not analysed past its snippet.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let first = -1;
+  for (const m of text.matchAll(WORD)) {
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+    if (first < 0 && hit(m[0])) first = starts.length - 1;
+    if (first >= 0 && starts.length > Math.max(0, first - BEFORE) + LENGTH) break;
+  }
+  const count = starts.length;
   if (first < 0) first = 0;
   const from = Math.max(0, first - BEFORE);
-  const to = Math.min(tokens.length, from + LENGTH);
-  if (tokens.length === 0) return { text: text.slice(0, 200), highlights: [] };
-  const start = from === 0 ? 0 : tokens[from]!.start;
-  const end = to === tokens.length ? text.length : tokens[to - 1]!.end;
+  const to = Math.min(count, from + LENGTH);
+  if (count === 0) return { text: text.slice(0, 200), highlights: [] };
+  const start = from === 0 ? 0 : starts[from]!;
+  const end = to === count ? text.length : ends[to - 1]!;
   const prefix = start > 0 ? '… ' : '';
   const suffix = end < text.length ? ' …' : '';
   const body = text.slice(start, end).replace(/\s+/g, ' ');
   // Offsets shift where whitespace collapsed; recompute them on the collapsed body.
   const highlights: [number, number][] = [];
-  const collapsedTokens = analyzer.tokens(body);
-  for (const t of collapsedTokens) {
-    if (terms.has(t.term) || t.parts.some((p) => terms.has(p))) {
-      highlights.push([prefix.length + t.start, prefix.length + t.end]);
-    }
+  for (const m of body.matchAll(WORD)) {
+    if (hit(m[0])) highlights.push([prefix.length + m.index, prefix.length + m.index + m[0].length]);
   }
   return { text: `${prefix}${body}${suffix}`, highlights };
 }

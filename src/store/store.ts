@@ -3,7 +3,7 @@
 // that src/search computes.
 import { inflateRawSync } from 'node:zlib';
 import type SQLite from 'better-sqlite3';
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type AuditEntry, type AuditQuery, type AuditRecord, appendAudit, listAudit } from '../audit/log.js';
 import { Publication } from '../model/publication.js';
 import { AccountStore } from './accounts.js';
@@ -14,7 +14,7 @@ import { NotificationStore } from './notifications.js';
 import type { Database } from './schema.js';
 import { migrate, openSqlite } from './sqlite.js';
 import { createWriter, type QuestionTerms, type SaveOutcome } from './sqlite-writer.js';
-import { createScorer, type Phrase, type RankStats, vectorSize } from './term-vectors.js';
+import { createScorer, type Phrase, type RankStats, VectorCache, vectorSize } from './term-vectors.js';
 import { WorkflowStore } from './workflow.js';
 
 export type { QuestionTerms, SaveOutcome } from './sqlite-writer.js';
@@ -60,16 +60,35 @@ export interface StoreOptions {
   countCap?: number;
   /** Questions per index shard, for a new database (default 100 000); an existing one keeps its own. */
   shardSize?: number;
+  /** Memory for term vectors already read (default 128 MiB: some 200 000 questions; 0 for none). */
+  vectorCacheBytes?: number;
 }
 
-function dateJoin(table: RawBuilder<unknown>, d: DateRange) {
-  return d.from || d.to
-    ? sql`JOIN questions q ON q.id = ${table}.rowid JOIN publications p ON p.id = q.publication_id`
-    : sql``;
+const DEFAULT_VECTOR_CACHE_BYTES = 128 * 1024 * 1024;
+
+/** Which variant of the candidate statement a search runs (see Store.shardMatches). */
+interface CandidateShape {
+  /** Oldest first: cheaper for FTS5, when all of a shard's matches are wanted. */
+  forwards?: boolean;
+  publication: boolean;
+  dateFrom: boolean;
+  dateTo: boolean;
+  exclude: boolean;
+  bm25: boolean;
 }
 
-function dateWhere(d: DateRange) {
-  return sql`${d.from ? sql`AND p.date >= ${d.from}` : sql``} ${d.to ? sql`AND p.date <= ${d.to}` : sql``}`;
+/** Whether a search's candidates need only their ids: ranked by term vectors, in no order by date. */
+function idsOnly(shape: CandidateShape): boolean {
+  return !shape.bm25 && !shape.publication;
+}
+
+function publicationJoin(table: string): string {
+  return `JOIN questions q ON q.id = ${table}.rowid JOIN publications p ON p.id = q.publication_id`;
+}
+
+/** The date filters as SQL conditions on the joined publication; their values are parameters. */
+function dateConditions(shape: { dateFrom: boolean; dateTo: boolean }): string {
+  return `${shape.dateFrom ? 'AND p.date >= ?' : ''} ${shape.dateTo ? 'AND p.date <= ?' : ''}`;
 }
 
 export interface StoredHit {
@@ -141,6 +160,8 @@ export class Store {
   private readonly shardSize: number;
   /** Index shards, newest first; re-read when a write makes a new one. */
   private shards: number[] | null = null;
+  /** The highest question id, which tells how full the newest shard is; re-read after a write. */
+  private newestId: number | null = null;
   private facetCounter: FacetCounter | null = null;
   /** Whether every indexed question has a term vector; read once. */
   private vectorRanking: boolean | null = null;
@@ -148,6 +169,11 @@ export class Store {
   private vectorsOf: SQLite.Statement<[string], { ids: string | null; vectors: Buffer | null }> | null = null;
   /** SQLite's data_version when the caches were filled: another process's commit changes it. */
   private dataVersion: number | null = null;
+  private dataVersionOf: SQLite.Statement<[], number> | null = null;
+  /** Term vectors read before, until the database changes. */
+  private readonly vectorCache: VectorCache;
+  /** Prepared statements by their SQL (see statement()). */
+  private readonly statements = new Map<string, SQLite.Statement>();
 
   private constructor(
     readonly db: Kysely<Database>,
@@ -157,6 +183,7 @@ export class Store {
     this.candidates = options.candidates ?? 1000;
     this.countCap = options.countCap ?? 10_000;
     this.shardSize = shardSize(raw, options.shardSize);
+    this.vectorCache = new VectorCache(options.vectorCacheBytes ?? DEFAULT_VECTOR_CACHE_BYTES);
   }
 
   /** Opens (and creates) the SQLite database at `path` and brings its schema up to date. */
@@ -243,6 +270,8 @@ export class Store {
     this.shards = null;
     this.facetCounter?.clear();
     this.indexTotals = null;
+    this.vectorCache.clear();
+    this.newestId = null;
   }
 
   private setting(key: string): string | null {
@@ -270,6 +299,13 @@ export class Store {
   ): Promise<void> {
     if (candidates.length === 0) return;
     const score = createScorer(phrases, await this.rankStats(phrases));
+    // The vectors read before are in memory (see VectorCache); the others are read now.
+    const missing: { id: number; score: number }[] = [];
+    for (const c of candidates) {
+      c.score = this.vectorCache.score(c.id, score);
+      if (Number.isNaN(c.score)) missing.push(c);
+    }
+    if (missing.length === 0) return;
     // All the vectors in one blob, in id order: a Buffer per row would cost more than reading them.
     // group_concat keeps a blob's bytes (text in a UTF-8 database is not re-encoded) and each vector
     // says its own length, so the blob splits back without separators.
@@ -277,19 +313,21 @@ export class Store {
       `SELECT group_concat(id) AS ids, CAST(group_concat(vector, '') AS BLOB) AS vectors
        FROM (SELECT id, vector FROM question_vectors WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id)`,
     );
-    const ids = candidates.map((c) => c.id).sort((a, b) => a - b);
+    const ids = missing.map((c) => c.id).sort((a, b) => a - b);
     const row = this.vectorsOf.get(JSON.stringify(ids));
     const scores = new Map<number, number>();
     if (row?.ids && row.vectors) {
       const found = row.ids.split(',');
       let at = 0;
-      for (const id of found) {
+      for (const text of found) {
+        const id = Number(text);
         const size = vectorSize(row.vectors, at);
-        scores.set(Number(id), score(row.vectors.subarray(at, at + size)));
+        scores.set(id, score(row.vectors, at));
+        this.vectorCache.set(id, row.vectors, at, size);
         at += size;
       }
     }
-    for (const c of candidates) c.score = scores.get(c.id) ?? 0;
+    for (const c of missing) c.score = scores.get(c.id) ?? 0;
   }
 
   /**
@@ -298,7 +336,8 @@ export class Store {
    * forget at once.
    */
   private freshen(): void {
-    const version = this.raw.pragma('data_version', { simple: true }) as number;
+    this.dataVersionOf ??= this.raw.prepare<[], number>('PRAGMA data_version').pluck();
+    const version = this.dataVersionOf.get() as number;
     if (version !== this.dataVersion) {
       if (this.dataVersion !== null) this.forget();
       this.dataVersion = version;
@@ -494,20 +533,33 @@ export class Store {
    */
   async search(request: SearchRequest): Promise<SearchPage> {
     this.freshen();
-    const dates = { from: request.dateFrom, to: request.dateTo };
     const match = this.published(request.match, request.visibleTo ?? []);
     const keep = request.offset + request.limit;
-    const needsPublication = request.sort === 'date' || request.dateFrom || request.dateTo;
-    const best: { id: number; score: number; date: string | null }[] = [];
     const shards = this.shardList();
     this.vectorRanking ??= this.setting('ranking') === 'vectors';
     const phrases = this.vectorRanking ? request.phrases : undefined;
+    const shape: CandidateShape = {
+      // Publications are joined only when the order or a date filter needs them.
+      publication: request.sort === 'date' || Boolean(request.dateFrom) || Boolean(request.dateTo),
+      dateFrom: Boolean(request.dateFrom),
+      dateTo: Boolean(request.dateTo),
+      exclude: (request.exclude?.length ?? 0) > 0,
+      bm25: !phrases,
+    };
+    // The parameters after MATCH, in the order the statements name them.
+    const filters: (string | number)[] = [];
+    if (request.dateFrom) filters.push(request.dateFrom);
+    if (request.dateTo) filters.push(request.dateTo);
+    if (shape.exclude) filters.push(JSON.stringify(request.exclude));
+    const best: { id: number; score: number; date: string | null }[] = [];
     let need = this.candidates;
     let seen = 0;
     let exhaustive = true;
     // Where counting goes on when not every match was ranked: shards before it were counted whole.
     let countFrom = shards.length;
     let countedBefore = 0;
+    // Questions in the shards searched so far, for the rate of matches (see below).
+    let searched = 0;
     for (let i = 0; i < shards.length; i++) {
       if (need <= 0) {
         exhaustive = false;
@@ -515,24 +567,19 @@ export class Store {
         countedBefore = seen;
         break;
       }
-      const t = sql.raw(shardTable(shards[i]!));
-      const exclude = request.exclude ?? [];
-      const excludeSql = exclude.length > 0 ? sql`AND ${t}.rowid NOT IN (${sql.join(exclude)})` : sql``;
-      // Publications are joined only when the order or a date filter needs them.
-      const join = needsPublication
-        ? sql`JOIN questions q ON q.id = ${t}.rowid JOIN publications p ON p.id = q.publication_id`
-        : sql``;
-      const date = needsPublication ? sql`, p.date AS date` : sql`, NULL AS date`;
-      // Every candidate comes back (at most `need` + 1 rows): their ids feed the facets too.
-      const rows = await sql<{ id: number; score: number; date: string | null }>`
-        -- bm25 column weights: the question over the answer, a whole word over a part; filters 0.
-        -- With term vectors the candidates come unscored and are ranked below.
-        SELECT ${t}.rowid AS id, ${phrases ? sql`0.0` : sql`bm25(${t}, 4.0, 1.0, 2.0, 0.5, 0.0)`} AS score ${date}
-        FROM ${t} ${join}
-        WHERE ${t} MATCH ${match} ${dateWhere(dates)} ${excludeSql}
-        ORDER BY ${t}.rowid DESC LIMIT ${need + 1}`.execute(this.db);
-      const n = rows.rows.length;
-      best.push(...rows.rows.slice(0, need));
+      // FTS5 walks a doclist forwards more cheaply than backwards (a quarter less for a query of several
+      // words). The newest `need` matches need the backward walk; but a shard that holds no more than
+      // `need` matches gives all of them either way. So when the shards searched so far (half a shard's
+      // worth or more) match at a rate that leaves this one well below `need`, it is walked forwards, and
+      // again backwards in the rare case it holds more after all.
+      const questions = this.shardQuestions(shards[i]!);
+      const forwards = searched >= this.shardSize / 2 && (seen / searched) * questions < need * 0.75;
+      let rows = this.shardMatches(shards[i]!, { ...shape, forwards }, match, filters, need + 1);
+      if (forwards && rows.length > need) {
+        rows = this.shardMatches(shards[i]!, { ...shape, forwards: false }, match, filters, need + 1);
+      }
+      const n = rows.length;
+      for (let j = 0; j < n && j < need; j++) best.push(rows[j]!);
       if (n > need) {
         countFrom = i;
         countedBefore = seen;
@@ -542,6 +589,7 @@ export class Store {
       }
       seen += n;
       need -= n;
+      searched += questions;
     }
     const candidates = best.map((b) => b.id);
     if (phrases) await this.scoreByVectors(best, phrases);
@@ -554,9 +602,9 @@ export class Store {
     let total = seen;
     let totalExact = exhaustive;
     if (!exhaustive) {
-      const counted = await this.countMatches(
+      const counted = this.countMatches(
         match,
-        dates,
+        { from: request.dateFrom, to: request.dateTo },
         this.countCap + 1,
         shards.slice(countFrom),
         countedBefore,
@@ -564,53 +612,96 @@ export class Store {
       total = Math.min(counted, this.countCap);
       totalExact = counted <= this.countCap;
     }
-    return { hits: await this.hitsFor(page), total, totalExact, exhaustive, candidates };
+    return { hits: this.hitsFor(page), total, totalExact, exhaustive, candidates };
+  }
+
+  /**
+   * A statement prepared once for the connection's life. Searches run a handful of statements of a few
+   * shapes per shard; preparing each anew (as a query builder does) costs a noticeable part of a search.
+   */
+  private statement(text: string): SQLite.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.raw.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  /** How many question ids shard `k` spans: a full shard's worth, but for the newest one. */
+  private shardQuestions(k: number): number {
+    this.newestId ??= Number(
+      (this.statement('SELECT max(id) AS id FROM questions').get() as { id: number | null }).id ?? 0,
+    );
+    return Math.max(0, Math.min(this.newestId, (k + 1) * this.shardSize) - k * this.shardSize);
+  }
+
+  /**
+   * Matches of one shard, at most `limit`, newest first (or oldest first when `shape.forwards`),
+   * unscored (term vectors rank them) or scored by FTS5's bm25(), with the publication's date when the
+   * order or a filter needs it. Unscored and undated, only the ids come back from SQLite (an object a
+   * row costs more than the rest of the step).
+   */
+  private shardMatches(
+    shard: number,
+    shape: CandidateShape,
+    match: string,
+    filters: readonly (string | number)[],
+    limit: number,
+  ): { id: number; score: number; date: string | null }[] {
+    const t = shardTable(shard);
+    // bm25 column weights: the question over the answer, a whole word over a part; filters 0.
+    const score = shape.bm25 ? `bm25(${t}, 4.0, 1.0, 2.0, 0.5, 0.0)` : '0.0';
+    const columns = idsOnly(shape)
+      ? `${t}.rowid AS id`
+      : `${t}.rowid AS id, ${score} AS score, ${shape.publication ? 'p.date' : 'NULL'} AS date`;
+    const statement = this.statement(
+      `SELECT ${columns} FROM ${t} ${shape.publication ? publicationJoin(t) : ''}
+       WHERE ${t} MATCH ? ${dateConditions(shape)}
+       ${shape.exclude ? `AND ${t}.rowid NOT IN (SELECT value FROM json_each(?))` : ''}
+       ORDER BY ${t}.rowid ${shape.forwards ? 'ASC' : 'DESC'} LIMIT ?`,
+    );
+    if (!idsOnly(shape)) {
+      return statement.all(match, ...filters, limit) as { id: number; score: number; date: string | null }[];
+    }
+    const ids = statement.pluck().all(match, ...filters, limit) as number[];
+    return ids.map((id) => ({ id, score: 0, date: null }));
   }
 
   /** Matches counted on from `counted` over `shards`, stopping at `cap`. */
-  private async countMatches(
+  private countMatches(
     match: string,
     dates: DateRange,
     cap: number,
     shards: readonly number[],
     counted: number,
-  ): Promise<number> {
+  ): number {
+    const shape = { dateFrom: Boolean(dates.from), dateTo: Boolean(dates.to) };
+    const filters = [dates.from, dates.to].filter((d): d is string => Boolean(d));
     for (const k of shards) {
       if (counted >= cap) break;
-      const t = sql.raw(shardTable(k));
-      const rows = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT ${t}.rowid FROM ${t}
-        ${dateJoin(t, dates)}
-        WHERE ${t} MATCH ${match} ${dateWhere(dates)} LIMIT ${cap - counted})`.execute(this.db);
-      counted += Number(rows.rows[0]?.n ?? 0);
+      const t = shardTable(k);
+      const count = this.statement(
+        `SELECT count(*) AS n FROM (SELECT ${t}.rowid FROM ${t}
+         ${shape.dateFrom || shape.dateTo ? publicationJoin(t) : ''}
+         WHERE ${t} MATCH ? ${dateConditions(shape)} LIMIT ?)`,
+      );
+      const row = count.get(match, ...filters, cap - counted) as { n: number } | undefined;
+      counted += Number(row?.n ?? 0);
     }
     return counted;
   }
 
-  private async hitsFor(ranked: readonly { id: number; score: number }[]): Promise<StoredHit[]> {
+  private hitsFor(ranked: readonly { id: number; score: number }[]): StoredHit[] {
     if (ranked.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('questions as q')
-      .innerJoin('publications as p', 'p.id', 'q.publication_id')
-      .select([
-        'q.id as questionId',
-        'q.publication_id as publicationId',
-        'q.number as number',
-        'q.position as position',
-        'q.question as question',
-        'q.answer as answer',
-        'p.title as title',
-        'p.kind as kind',
-        'p.chamber as chamber',
-        'p.session as session',
-        'p.committee as committee',
-        'p.date as date',
-      ])
-      .where(
-        'q.id',
-        'in',
-        ranked.map((r) => r.id),
-      )
-      .execute();
+    const rows = this.statement(
+      `SELECT q.id AS questionId, q.publication_id AS publicationId, q.number AS number,
+         q.position AS position, q.question AS question, q.answer AS answer, p.title AS title,
+         p.kind AS kind, p.chamber AS chamber, p.session AS session, p.committee AS committee,
+         p.date AS date
+       FROM questions q JOIN publications p ON p.id = q.publication_id
+       WHERE q.id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(ranked.map((r) => r.id))) as Omit<StoredHit, 'score'>[];
     const byId = new Map(rows.map((r) => [r.questionId, r]));
     return ranked.flatMap((r) => {
       const row = byId.get(r.id);

@@ -63,22 +63,27 @@ export function vectorSize(vectors: Uint8Array, at: number): number {
   return 4 + 4 * (vectors[at + 2]! | (vectors[at + 3]! << 8));
 }
 
-export function vectorLength(vector: Uint8Array): number {
-  return vector[0]! | (vector[1]! << 8);
+/** The length in tokens of the vector starting at `at`. */
+export function vectorLength(vector: Uint8Array, at = 0): number {
+  return vector[at]! | (vector[at + 1]! << 8);
 }
 
-/** The stored weight of a term hash in a vector (0 when absent): binary search over the hashes. */
-export function vectorWeight(vector: Uint8Array, hash: number): number {
-  const n = vector[2]! | (vector[3]! << 8);
+/**
+ * The stored weight of a term hash in the vector starting at `at` (0 when absent): binary search over
+ * the hashes.
+ */
+export function vectorWeight(vector: Uint8Array, hash: number, at = 0): number {
+  const n = vector[at + 2]! | (vector[at + 3]! << 8);
+  const hashes = at + 4;
   let lo = 0;
   let hi = n - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const at = 4 + 3 * mid;
-    const h = (vector[at]! << 16) | (vector[at + 1]! << 8) | vector[at + 2]!;
+    const i = hashes + 3 * mid;
+    const h = (vector[i]! << 16) | (vector[i + 1]! << 8) | vector[i + 2]!;
     if (h < hash) lo = mid + 1;
     else if (h > hash) hi = mid - 1;
-    else return vector[4 + 3 * n + mid]!;
+    else return vector[hashes + 3 * n + mid]!;
   }
   return 0;
 }
@@ -98,11 +103,14 @@ export interface RankStats {
 const K1 = 1.2;
 const B = 0.75;
 
+/** A vector's score: of the vector starting at `at` in `vector`. */
+export type VectorScorer = (vector: Uint8Array, at?: number) => number;
+
 /**
  * bm25 as FTS5 computes it (k1 1.2, b 0.75, the same column weights, idf floored at 1e-6), negated as
  * FTS5 returns it (lower is better), with the document frequencies of the whole archive.
  */
-export function createScorer(phrases: readonly Phrase[], stats: RankStats): (vector: Uint8Array) => number {
+export function createScorer(phrases: readonly Phrase[], stats: RankStats): VectorScorer {
   const units = phrases
     .filter((p) => p.length > 0)
     .map((p) => {
@@ -111,16 +119,99 @@ export function createScorer(phrases: readonly Phrase[], stats: RankStats): (vec
       return { hashes: p.map(termHash), idf: idf > 0 ? idf : 1e-6 };
     });
   const average = stats.averageLength > 0 ? stats.averageLength : 1;
-  return (vector) => {
-    const norm = K1 * (1 - B + (B * vectorLength(vector)) / average);
+  return (vector, at = 0) => {
+    const norm = K1 * (1 - B + (B * vectorLength(vector, at)) / average);
     let score = 0;
     for (const u of units) {
       let f = Number.POSITIVE_INFINITY;
-      for (const h of u.hashes) f = Math.min(f, vectorWeight(vector, h));
+      for (const h of u.hashes) f = Math.min(f, vectorWeight(vector, h, at));
       if (f <= 0) continue;
       f /= WEIGHT_SCALE;
       score += (u.idf * f * (K1 + 1)) / (f + norm);
     }
     return -score;
   };
+}
+
+const CHUNK_BITS = 20;
+const CHUNK = 1 << CHUNK_BITS;
+
+/** Vectors copied into chunks of memory, by question id. */
+class VectorArena {
+  /** Where each vector is: its chunk × CHUNK + its offset in it. */
+  readonly where = new Map<number, number>();
+  readonly chunks: Uint8Array[] = [];
+  private used = CHUNK;
+
+  get bytes(): number {
+    return this.chunks.length * CHUNK;
+  }
+
+  /** `score` of the vector of question `id`, or NaN when it is not here. */
+  score(id: number, score: VectorScorer): number {
+    const at = this.where.get(id);
+    return at === undefined ? Number.NaN : score(this.chunks[at >>> CHUNK_BITS]!, at & (CHUNK - 1));
+  }
+
+  /** The vector of question `id` as [bytes, offset], or null. */
+  get(id: number): [Uint8Array, number] | null {
+    const at = this.where.get(id);
+    return at === undefined ? null : [this.chunks[at >>> CHUNK_BITS]!, at & (CHUNK - 1)];
+  }
+
+  /** Copies `size` bytes of `source` from `at`; false when that needs a chunk more than `limit` bytes allow. */
+  add(id: number, source: Uint8Array, at: number, size: number, limit: number): boolean {
+    if (this.used + size > CHUNK) {
+      if (this.bytes + CHUNK > limit) return false;
+      this.chunks.push(new Uint8Array(CHUNK));
+      this.used = 0;
+    }
+    const chunk = this.chunks.length - 1;
+    this.chunks[chunk]!.set(source.subarray(at, at + size), this.used);
+    this.where.set(id, (chunk << CHUNK_BITS) + this.used);
+    this.used += size;
+    return true;
+  }
+}
+
+/**
+ * Term vectors kept in memory once a search has read them, by question id, in about `capacity` bytes.
+ * Reading a thousand candidates' vectors from SQLite is a thousand look-ups on as many pages, a fifth
+ * of a search; the candidates are the newest matches, so the vectors of the newest questions are read
+ * again and again (by the next page of the same search, a facet chosen, a related query). Two generations: new vectors go into the young one; when it is full, the old one is
+ * dropped and the young one becomes old, and a vector found in the old one moves to the young one, so
+ * that what searches keep needing stays. The owner clears the cache whenever the database changes (a
+ * question id may then hold another question).
+ */
+export class VectorCache {
+  private young = new VectorArena();
+  private old = new VectorArena();
+
+  constructor(private readonly capacity: number) {}
+
+  clear(): void {
+    this.young = new VectorArena();
+    this.old = new VectorArena();
+  }
+
+  /** `score` of the cached vector of question `id`, or NaN when it is not cached. */
+  score(id: number, score: VectorScorer): number {
+    const young = this.young.score(id, score);
+    if (!Number.isNaN(young)) return young;
+    const aged = this.old.get(id);
+    if (!aged) return Number.NaN;
+    this.set(id, aged[0], aged[1], vectorSize(aged[0], aged[1]));
+    return score(aged[0], aged[1]);
+  }
+
+  /** Keeps a copy of the vector of question `id`: `size` bytes of `source` from `at`. */
+  set(id: number, source: Uint8Array, at: number, size: number): void {
+    const half = this.capacity / 2;
+    if (size > CHUNK || half < CHUNK || this.young.where.has(id)) return;
+    if (!this.young.add(id, source, at, size, half)) {
+      this.old = this.young;
+      this.young = new VectorArena();
+      this.young.add(id, source, at, size, half);
+    }
+  }
 }

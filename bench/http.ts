@@ -190,7 +190,7 @@ async function rampUp(
 }
 
 /** `vraagbaak serve` over the archive on 127.0.0.1, from the sources (so that it runs the current code). */
-function serve(db: string, port: number, extra: readonly string[]): ChildProcess {
+export function serve(db: string, port: number, extra: readonly string[] = []): ChildProcess {
   return spawn(
     process.execPath,
     [
@@ -210,7 +210,7 @@ function serve(db: string, port: number, extra: readonly string[]): ChildProcess
   );
 }
 
-async function waitReady(base: string, server: ChildProcess): Promise<void> {
+export async function waitReady(base: string, server: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`the server stopped (exit ${server.exitCode})`);

@@ -4,7 +4,6 @@
 // saves lost or silently overwritten (every save answered 200 must be exactly one stored version, with
 // its text, numbered without gaps). Baseline in the same run: GET /api/v1/health by the same clients at
 // the same pace, which is the server's floor for a request.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +14,7 @@ import { DEFAULT_AUTH, loadSecret } from '../src/config.js';
 import { Store } from '../src/store/store.js';
 import { Workflow } from '../src/workflow/service.js';
 import { parseOptions, UsageError } from './cli.js';
-import { PROJECT_ROOT } from './generate-corpus.js';
+import { serve, waitReady } from './http.js';
 import { count, machineLine, ms, percentile, table } from './report.js';
 
 interface WorkflowOptions {
@@ -140,39 +139,6 @@ async function buildWorld(o: WorkflowOptions): Promise<World> {
   }
   await store.close();
   return { dir, db, clients, questions };
-}
-
-function serve(db: string, port: number): ChildProcess {
-  return spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(PROJECT_ROOT, 'src/cli/main.ts'),
-      'serve',
-      '--db',
-      db,
-      '--port',
-      String(port),
-      '--log-level',
-      'warn',
-    ],
-    { stdio: ['ignore', 'inherit', 'inherit'] },
-  );
-}
-
-async function waitReady(base: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server stopped (exit ${server.exitCode})`);
-    try {
-      if ((await fetch(`${base}/api/v1/readiness`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the server did not become ready in 120 s');
 }
 
 interface Phase {

@@ -6,6 +6,7 @@ import type { Publication } from '../model/publication.js';
 import { renderText } from '../render/text.js';
 import type { Store } from '../store/store.js';
 import type { ListRow, QuestionRow } from '../store/workflow.js';
+import { today } from '../workflow/deadlines.js';
 import { answerPublication } from '../workflow/publication.js';
 import type { Publisher } from '../workflow/service.js';
 import { type ImportContext, importText } from './import.js';
@@ -56,7 +57,7 @@ export async function letterPublication(
   questions: readonly QuestionRow[],
 ): Promise<Publication> {
   const names = new Map(store.accounts.organisations().map((o) => [o.id, o.name]));
-  const letterDate = list.letterDate ?? new Date().toISOString().slice(0, 10);
+  const letterDate = list.letterDate ?? today();
   if (list.kind === 'written-questions') {
     // Kamervragen are answered in the Aanhangsel van de Handelingen, numbered on through the session.
     const session = sessionOf(letterDate);
@@ -92,7 +93,7 @@ export async function letterPublication(
       number: await nextNumber(store, dossier),
       session: sessionOf(letterDate),
       letterDate,
-      fixedDate: new Date().toISOString().slice(0, 10),
+      fixedDate: today(),
     });
   } catch (error) {
     // What the letter lacks (an answer, a committee's name) is said as it is.

@@ -3,7 +3,7 @@
 import type { Role, UserActor } from '../auth/actor.js';
 import type { Store } from '../store/store.js';
 import type { ListRow, QuestionRow } from '../store/workflow.js';
-import { type DeadlineCalendar, dueState } from '../workflow/deadlines.js';
+import { type DeadlineCalendar, dueState, today } from '../workflow/deadlines.js';
 import { eventsFor, postponable } from '../workflow/service.js';
 import { ANSWER_MACHINE, LIST_MACHINE, type Actor as MachineActor } from '../workflow/states.js';
 
@@ -34,7 +34,10 @@ export class Names {
   }
 }
 
-const today = (): string => new Date().toISOString().slice(0, 10);
+/** Question id → its number on the list: how `answeredWith` is shown. */
+export function numbersOf(questions: readonly QuestionRow[]): ReadonlyMap<number, number> {
+  return new Map(questions.map((q) => [q.id, q.number]));
+}
 
 /** A question as the API shows it; `roles` are the actor's on its list. */
 export function questionView(
@@ -73,8 +76,10 @@ export async function listView(
   names: Names,
   calendar: DeadlineCalendar,
   questions: readonly QuestionRow[] | null,
+  /** The list's questions when the caller has read them already (counted, not shown). */
+  known: readonly QuestionRow[] | null = null,
 ) {
-  const all = questions ?? store.workflow.questions(list.id);
+  const all = questions ?? known ?? store.workflow.questions(list.id);
   const counts: Record<string, number> = {};
   for (const q of all) counts[q.state] = (counts[q.state] ?? 0) + 1;
   const found = list.documents.length
@@ -82,7 +87,7 @@ export async function listView(
     : [];
   const titles = new Map(found.map((p) => [p.id, p.title]));
   const open = !['published', 'withdrawn', 'draft'].includes(list.state);
-  const numbers = new Map(all.map((q) => [q.id, q.number]));
+  const numbers = numbersOf(all);
   return {
     id: list.id,
     kind: list.kind,

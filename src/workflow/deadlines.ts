@@ -68,6 +68,11 @@ function isoOf(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** Today's date (UTC), as the ISO date the deadlines count in. */
+export function today(): string {
+  return isoOf(Math.floor(Date.now() / DAY_MS));
+}
+
 export function addDays(date: string, days: number): string {
   return isoOf(dayNumber(date) + days);
 }

@@ -18,6 +18,7 @@ import {
   deadline,
   dueState,
   type Term,
+  today,
   WRITTEN_QUESTIONS_TERM,
 } from './deadlines.js';
 import { splitQuestions } from './question-text.js';
@@ -560,5 +561,3 @@ export class Workflow {
     return changed;
   }
 }
-
-const today = (): string => new Date().toISOString().slice(0, 10);

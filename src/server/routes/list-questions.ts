@@ -8,7 +8,7 @@ import type { Analyzer } from '../../search/analysis.js';
 import { QueryError } from '../../search/query.js';
 import { similar } from '../../search/search.js';
 import type { Store } from '../../store/store.js';
-import type { DeadlineCalendar } from '../../workflow/deadlines.js';
+import { type DeadlineCalendar, today } from '../../workflow/deadlines.js';
 import type { Workflow } from '../../workflow/service.js';
 import { HttpProblem } from '../problem.js';
 import {
@@ -22,7 +22,7 @@ import {
   versionCollectionSchema,
 } from '../schemas/workflow.js';
 import { problems, similarSchema } from '../schemas.js';
-import { listView, Names, questionView } from '../workflow-views.js';
+import { listView, Names, numbersOf, questionView } from '../workflow-views.js';
 import { personOf } from './question-lists.js';
 
 const SIMILAR = 5;
@@ -49,8 +49,6 @@ const questionDetailSchema = {
   },
 };
 
-const today = (): string => new Date().toISOString().slice(0, 10);
-
 export function listQuestionRoutes(
   app: FastifyInstance,
   store: Store,
@@ -62,8 +60,8 @@ export function listQuestionRoutes(
   const one = (actor: UserActor, questionId: number) => {
     const q = store.workflow.question(questionId);
     const { list, roles } = workflow.listFor(actor, q.listId);
-    const numbers = new Map(store.workflow.questions(list.id).map((r) => [r.id, r.number]));
-    return { q, list, roles, view: questionView(q, actor, roles, new Names(store), numbers) };
+    const all = store.workflow.questions(list.id);
+    return { q, list, roles, all, view: questionView(q, actor, roles, new Names(store), numbersOf(all)) };
   };
 
   app.get<{ Params: { id: number } }>(
@@ -79,7 +77,7 @@ export function listQuestionRoutes(
     },
     async (request) => {
       const actor = personOf(request);
-      const { q, list, roles, view } = one(actor, request.params.id);
+      const { q, list, roles, all, view } = one(actor, request.params.id);
       let alike: Awaited<ReturnType<typeof similar>> = [];
       try {
         // The person's own organisations' unpublished work counts too (the embargo), nobody else's.
@@ -88,7 +86,7 @@ export function listQuestionRoutes(
       } catch (error) {
         if (!(error instanceof QueryError)) throw error;
       }
-      const summary = await listView(store, list, actor, roles, new Names(store), calendar, null);
+      const summary = await listView(store, list, actor, roles, new Names(store), calendar, null, all);
       // The whole earlier answer: a drafter reuses a passage of it, not only its opening.
       const withAnswers = [];
       for (const s of alike) {
@@ -230,13 +228,14 @@ export function listQuestionRoutes(
     async (request) => {
       const actor = personOf(request);
       const names = new Names(store);
-      const numbersOf = new Map<number, Map<number, number>>();
+      // Each list's numbering read once, however many of its questions are on the desk.
+      const byList = new Map<number, ReadonlyMap<number, number>>();
       return {
         items: workflow.dueItems(actor, today(), calendar).map((item) => {
-          let numbers = numbersOf.get(item.list.id);
+          let numbers = byList.get(item.list.id);
           if (!numbers) {
-            numbers = new Map(store.workflow.questions(item.list.id).map((r) => [r.id, r.number]));
-            numbersOf.set(item.list.id, numbers);
+            numbers = numbersOf(store.workflow.questions(item.list.id));
+            byList.set(item.list.id, numbers);
           }
           return {
             question: questionView(item.question, actor, workflow.rolesOn(actor, item.list), names, numbers),

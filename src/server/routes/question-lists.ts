@@ -27,7 +27,7 @@ import {
   questionImportSchema,
 } from '../schemas/workflow.js';
 import { problems } from '../schemas.js';
-import { listView, Names, questionView } from '../workflow-views.js';
+import { listView, Names, numbersOf, questionView } from '../workflow-views.js';
 
 /** The signed-in person (the policy let only people in). */
 export function personOf(request: FastifyRequest): UserActor {
@@ -207,7 +207,7 @@ export function questionListRoutes(
       const added = workflow.importQuestions(actor, request.params.id, questions, section ?? null);
       const { list, roles } = workflow.listFor(actor, request.params.id);
       const names = new Names(store);
-      const numbers = new Map(store.workflow.questions(list.id).map((q) => [q.id, q.number]));
+      const numbers = numbersOf(store.workflow.questions(list.id));
       return reply.code(201).send({ items: added.map((q) => questionView(q, actor, roles, names, numbers)) });
     },
   );

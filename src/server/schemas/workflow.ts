@@ -202,26 +202,24 @@ export const listChangesSchema: Schema = {
   },
 };
 
+const questionFields = (numberMeans: string): Record<string, Schema> => ({
+  text: text(10_000),
+  section: { type: 'string', maxLength: 300, nullable: true },
+  number: { type: 'integer', minimum: 1, description: numberMeans },
+});
+
 export const newQuestionSchema: Schema = {
   type: 'object',
   required: ['text'],
   additionalProperties: false,
-  properties: {
-    text: text(10_000),
-    section: { type: 'string', maxLength: 300, nullable: true },
-    number: { type: 'integer', minimum: 1, description: 'Put it at this number (later ones move down)' },
-  },
+  properties: questionFields('Put it at this number (later ones move down)'),
 };
 
 export const questionChangesSchema: Schema = {
   type: 'object',
   additionalProperties: false,
   minProperties: 1,
-  properties: {
-    text: text(10_000),
-    section: { type: 'string', maxLength: 300, nullable: true },
-    number: { type: 'integer', minimum: 1, description: 'Move it to this number' },
-  },
+  properties: questionFields('Move it to this number'),
 };
 
 export const questionImportSchema: Schema = {

@@ -42,7 +42,12 @@ export async function run(args: string[]): Promise<number> {
   const auth = new Auth(store.accounts, randomBytes(32), DEFAULT_AUTH);
   const password = 'een lang genoeg wachtwoord';
   const hash = await hashPassword(password);
-  store.accounts.addUser({ email: 'bench@example.org', name: 'Bench', passwordHash: hash, admin: false });
+  await store.accounts.addUser({
+    email: 'bench@example.org',
+    name: 'Bench',
+    passwordHash: hash,
+    admin: false,
+  });
 
   const verifyTimes: number[] = [];
   for (let i = 0; i < LOGINS; i++) {
@@ -68,7 +73,7 @@ export async function run(args: string[]): Promise<number> {
 
   const app = await buildServer({ store, analyzer, words, auth, webRoot: null });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  const token = auth.createToken(1, 'bench', ['read']).secret;
+  const token = (await auth.createToken(1, 'bench', ['read'])).secret;
   const variants = [
     ['anonymous (baseline)', {}],
     ['session cookie', { cookie: `vraagbaak_session=${signIn.sessionSecret}` }],

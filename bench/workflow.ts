@@ -85,55 +85,66 @@ async function buildWorld(o: WorkflowOptions): Promise<World> {
   const store = await Store.open(db);
   const auth = new Auth(store.accounts, loadSecret(join(dir, 'vraagbaak.secret')), DEFAULT_AUTH);
   const a = store.accounts;
-  const committee = a.addOrganisation({ name: 'vaste commissie voor Binnenlandse Zaken', kind: 'committee' });
-  const ministry = a.addOrganisation({ name: 'Ministerie van BZK', kind: 'ministry' });
-  const actor = (id: number, name: string): UserActor => ({
+  const committee = await a.addOrganisation({
+    name: 'vaste commissie voor Binnenlandse Zaken',
+    kind: 'committee',
+  });
+  const ministry = await a.addOrganisation({ name: 'Ministerie van BZK', kind: 'ministry' });
+  const actor = async (id: number, name: string): Promise<UserActor> => ({
     kind: 'user',
     id,
     email: `${name}@example.org`,
     name,
     admin: false,
-    memberships: a.memberships(id),
+    memberships: await a.memberships(id),
     via: 'session',
     scopes: null,
   });
-  const person = (name: string, org: number, role: 'clerk' | 'coordinator' | 'drafter'): UserActor => {
-    const id = a.addUser({ email: `${name}@example.org`, name, passwordHash: null, admin: false });
-    a.addMembership(id, org, role);
+  const person = async (
+    name: string,
+    org: number,
+    role: 'clerk' | 'coordinator' | 'drafter',
+  ): Promise<UserActor> => {
+    const id = await a.addUser({ email: `${name}@example.org`, name, passwordHash: null, admin: false });
+    await a.addMembership(id, org, role);
     return actor(id, name);
   };
   const workflow = new Workflow(store);
-  const clerk = person('griffier', committee, 'clerk');
-  const coordinator = person('coordinator', ministry, 'coordinator');
+  const clerk = await person('griffier', committee, 'clerk');
+  const coordinator = await person('coordinator', ministry, 'coordinator');
   const clients: World['clients'] = [];
   const questions: number[] = [];
   const PER_LIST = 50;
   let list = 0;
   for (let i = 0; i < o.drafters; i++) {
     if (i % PER_LIST === 0) {
-      if (list) workflow.listEvent(clerk, list, 'send');
-      list = workflow.createList(clerk, {
-        kind: 'question-list',
-        title: `Jaarverslag ${i / PER_LIST + 1}`,
-        committeeId: committee,
-        ministryId: ministry,
-        addressees: [],
-        documents: ['kst-36360-VI-1'],
-        scope: null,
-        deadline: '2027-06-30',
-      }).id;
+      if (list) await workflow.listEvent(clerk, list, 'send');
+      list = (
+        await workflow.createList(clerk, {
+          kind: 'question-list',
+          title: `Jaarverslag ${i / PER_LIST + 1}`,
+          committeeId: committee,
+          ministryId: ministry,
+          addressees: [],
+          documents: ['kst-36360-VI-1'],
+          scope: null,
+          deadline: '2027-06-30',
+        })
+      ).id;
     }
-    questions.push(workflow.addQuestion(clerk, list, `Vraag ${i + 1}: hoe staat het ermee?`, null).id);
+    questions.push(
+      (await workflow.addQuestion(clerk, list, `Vraag ${i + 1}: hoe staat het ermee?`, null)).id,
+    );
   }
-  workflow.listEvent(clerk, list, 'send');
+  await workflow.listEvent(clerk, list, 'send');
   for (let i = 0; i < o.drafters; i++) {
-    const drafter = person(`opsteller${i + 1}`, ministry, 'drafter');
-    workflow.assign(coordinator, questions[i]!, {
+    const drafter = await person(`opsteller${i + 1}`, ministry, 'drafter');
+    await workflow.assign(coordinator, questions[i]!, {
       assigneeId: drafter.id,
       directorateId: null,
       internalDeadline: null,
     });
-    const token = auth.createToken(drafter.id, 'bench', ['workflow']).secret;
+    const token = (await auth.createToken(drafter.id, 'bench', ['workflow'])).secret;
     clients.push({ token, question: questions[i]! });
     if (i < Math.round(o.drafters * o.twins)) clients.push({ token, question: questions[i]! });
   }

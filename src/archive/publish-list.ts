@@ -56,7 +56,7 @@ export async function letterPublication(
   list: ListRow,
   questions: readonly QuestionRow[],
 ): Promise<Publication> {
-  const names = new Map(store.accounts.organisations().map((o) => [o.id, o.name]));
+  const names = new Map((await store.accounts.organisations()).map((o) => [o.id, o.name]));
   const letterDate = list.letterDate ?? today();
   if (list.kind === 'written-questions') {
     // Kamervragen are answered in the Aanhangsel van de Handelingen, numbered on through the session.

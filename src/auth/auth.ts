@@ -34,14 +34,18 @@ export class Auth {
     return keyedHash(this.key, secret);
   }
 
-  actorFor(user: UserRow, via: 'session' | 'token', scopes: readonly Scope[] | null): UserActor {
+  async actorFor(
+    user: UserRow,
+    via: 'session' | 'token',
+    scopes: readonly Scope[] | null,
+  ): Promise<UserActor> {
     return {
       kind: 'user',
       id: user.id,
       email: user.email,
       name: user.name,
       admin: user.admin,
-      memberships: this.accounts.memberships(user.id),
+      memberships: await this.accounts.memberships(user.id),
       via,
       scopes,
     };
@@ -57,33 +61,33 @@ export class Auth {
     const accountKey = `account:${email.trim().toLowerCase()}`;
     const addressKey = `address:${client.address ?? 'unknown'}`;
     if (
-      this.accounts.loginFailuresSince(accountKey, since) >= THROTTLE.perAccount ||
-      this.accounts.loginFailuresSince(addressKey, since) >= THROTTLE.perAddress
+      (await this.accounts.loginFailuresSince(accountKey, since)) >= THROTTLE.perAccount ||
+      (await this.accounts.loginFailuresSince(addressKey, since)) >= THROTTLE.perAddress
     ) {
       return { ok: false, reason: 'throttled', retryAfterSeconds: THROTTLE.windowMinutes * 60 };
     }
-    const user = this.accounts.userByEmail(email.trim());
+    const user = await this.accounts.userByEmail(email.trim());
     // The password is checked even for an unknown or disabled account, so that timing tells nothing.
     const valid = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !valid || user.disabled) {
-      this.accounts.recordLoginFailure(accountKey, now.toISOString());
-      this.accounts.recordLoginFailure(addressKey, now.toISOString());
+      await this.accounts.recordLoginFailure(accountKey, now.toISOString());
+      await this.accounts.recordLoginFailure(addressKey, now.toISOString());
       return { ok: false, reason: 'invalid' };
     }
-    this.accounts.clearLoginFailures(accountKey);
-    return { ok: true, user, ...this.startSession(user, client, now) };
+    await this.accounts.clearLoginFailures(accountKey);
+    return { ok: true, user, ...(await this.startSession(user, client, now)) };
   }
 
   /** A new session for a user who has proved who they are (by password, or by single sign-on). */
-  startSession(
+  async startSession(
     user: UserRow,
     client: { address: string | null; userAgent: string | null },
     now = new Date(),
-  ): { sessionSecret: string; csrfToken: string; expiresAt: Date } {
+  ): Promise<{ sessionSecret: string; csrfToken: string; expiresAt: Date }> {
     const sessionSecret = randomSecret();
     const csrfToken = randomSecret();
     const expiresAt = new Date(now.getTime() + this.config.sessionMaxHours * 3_600_000);
-    this.accounts.createSession({
+    await this.accounts.createSession({
       id: this.hash(sessionSecret),
       userId: user.id,
       csrfToken,
@@ -97,47 +101,47 @@ export class Auth {
   }
 
   /** The signed-in user of a session cookie, or null when it is unknown, expired, idle too long or disabled. */
-  resolveSession(secret: string, now = new Date()): ResolvedSession | null {
+  async resolveSession(secret: string, now = new Date()): Promise<ResolvedSession | null> {
     if (secret.length > 200) return null;
     const id = this.hash(secret);
-    const session = this.accounts.session(id);
+    const session = await this.accounts.session(id);
     if (!session) return null;
     const idleUntil = Date.parse(session.lastSeenAt) + minutes(this.config.sessionIdleMinutes);
     if (now.getTime() >= Date.parse(session.expiresAt) || now.getTime() >= idleUntil) {
-      this.accounts.deleteSession(id);
+      await this.accounts.deleteSession(id);
       return null;
     }
-    const user = this.accounts.userById(session.userId);
+    const user = await this.accounts.userById(session.userId);
     if (!user || user.disabled) {
-      this.accounts.deleteSession(id);
+      await this.accounts.deleteSession(id);
       return null;
     }
     // Written at most once a minute: reads should not all become writes.
     if (now.getTime() - Date.parse(session.lastSeenAt) > 60_000)
-      this.accounts.touchSession(id, now.toISOString());
-    return { actor: this.actorFor(user, 'session', null), sessionId: id, csrfToken: session.csrfToken };
+      await this.accounts.touchSession(id, now.toISOString());
+    return { actor: await this.actorFor(user, 'session', null), sessionId: id, csrfToken: session.csrfToken };
   }
 
-  logout(secret: string): boolean {
+  async logout(secret: string): Promise<boolean> {
     return this.accounts.deleteSession(this.hash(secret));
   }
 
   /** Revokes every session of a user (disabling, a changed password or role). */
-  logoutEverywhere(userId: number): number {
+  async logoutEverywhere(userId: number): Promise<number> {
     return this.accounts.deleteSessionsOf(userId);
   }
 
-  createToken(
+  async createToken(
     userId: number,
     name: string,
     scopes: readonly Scope[],
     days = this.config.tokenDays,
     now = new Date(),
-  ): { id: number; secret: string; expiresAt: string } {
+  ): Promise<{ id: number; secret: string; expiresAt: string }> {
     // The prefix lets secret scanners and people recognise a Vraagbaak token.
     const secret = `vbk_${randomSecret()}`;
     const expiresAt = new Date(now.getTime() + days * 86_400_000).toISOString();
-    const id = this.accounts.createToken(
+    const id = await this.accounts.createToken(
       { userId, name, tokenHash: this.hash(secret), scopes, expiresAt },
       now,
     );
@@ -145,11 +149,11 @@ export class Auth {
   }
 
   /** The user of a bearer token, or null when it is unknown, revoked, expired or its user disabled. */
-  resolveToken(secret: string, now = new Date()): UserActor | null {
+  async resolveToken(secret: string, now = new Date()): Promise<UserActor | null> {
     if (secret.length > 200) return null;
-    const token = this.accounts.tokenByHash(this.hash(secret));
+    const token = await this.accounts.tokenByHash(this.hash(secret));
     if (!token || token.revokedAt || now.getTime() >= Date.parse(token.expiresAt)) return null;
-    const user = this.accounts.userById(token.userId);
+    const user = await this.accounts.userById(token.userId);
     if (!user || user.disabled) return null;
     return this.actorFor(user, 'token', token.scopes);
   }

@@ -249,12 +249,12 @@ export type OidcMatch = 'linked' | 'linked-by-email' | 'created';
  * e-mail address, which is then linked; else (createUsers) a new one without roles. Throws OidcError
  * ('disabled', 'unknown', 'no-email', 'conflict').
  */
-export function userForIdentity(
+export async function userForIdentity(
   accounts: AccountStore,
   identity: OidcIdentity,
   settings: Pick<OidcSettings, 'createUsers' | 'linkByEmail'>,
   now = new Date(),
-): { user: UserRow; match: OidcMatch } {
+): Promise<{ user: UserRow; match: OidcMatch }> {
   const { issuer, subject } = identity;
   const facts = { issuer, sub: subject.slice(0, 200) };
   const usable = (user: UserRow, match: OidcMatch) => {
@@ -262,13 +262,13 @@ export function userForIdentity(
       throw new OidcError('disabled', 'the account is disabled', { ...facts, user: `user:${user.id}` });
     return { user, match };
   };
-  const linked = accounts.userByOidc(issuer, subject);
+  const linked = await accounts.userByOidc(issuer, subject);
   if (linked) return usable(linked, 'linked');
   const email = identity.emailVerified ? identity.email : null;
-  const sameEmail = email ? accounts.userByEmail(email) : null;
+  const sameEmail = email ? await accounts.userByEmail(email) : null;
   if (sameEmail && settings.linkByEmail) {
     usable(sameEmail, 'linked-by-email');
-    if (!accounts.linkOidc(sameEmail.id, issuer, subject))
+    if (!(await accounts.linkOidc(sameEmail.id, issuer, subject)))
       throw new OidcError('conflict', 'the account with this e-mail address is linked to another identity', {
         ...facts,
         user: `user:${sameEmail.id}`,
@@ -284,17 +284,17 @@ export function userForIdentity(
     });
   let id: number;
   try {
-    id = accounts.addOidcUser(
+    id = await accounts.addOidcUser(
       { email, name: identity.name ?? email.split('@')[0] ?? email, issuer, subject },
       now,
     );
   } catch (error) {
     // Two sign-ins of a new person at once: the other one made the account.
-    const made = accounts.userByOidc(issuer, subject);
+    const made = await accounts.userByOidc(issuer, subject);
     if (made) return usable(made, 'linked');
     throw error;
   }
-  const user = accounts.userById(id);
+  const user = await accounts.userById(id);
   if (!user) throw new Error(`user ${id} vanished after it was made`);
   return { user, match: 'created' };
 }

@@ -117,38 +117,56 @@ export class Notifier {
 
   /**
    * Tells each of `userIds` (once each; unknown and disabled accounts skipped) about `kind`, as their
-   * preferences say: in the app, and by mail at once or in the digest. The notifications are stored
-   * before this returns its promise, so `void notifier.notify(…)` is enough in a synchronous operation;
-   * the promise settles when the immediate mails have been tried, and never rejects.
+   * preferences say: in the app, and by mail at once or in the digest. The promise settles when the
+   * notifications are stored and their immediate mails have been tried, and never rejects.
    */
   async notify(
     kind: NotificationKind,
     userIds: readonly number[],
     data: MessageData,
   ): Promise<NotificationRow[]> {
+    return this.deliver(kind, userIds, data, () => {});
+  }
+
+  /** notify(), calling `stored` once the notifications are stored (or failed to be), before the mails. */
+  private async deliver(
+    kind: NotificationKind,
+    userIds: readonly number[],
+    data: MessageData,
+    stored: () => void,
+  ): Promise<NotificationRow[]> {
     let made: NotificationRow[];
     try {
-      made = this.record(kind, userIds, data, null);
+      made = await this.record(kind, userIds, data, null);
     } catch (error) {
       this.onError(error, `recording '${kind}' for list ${data.list.id}`);
       return [];
+    } finally {
+      stored();
     }
     await this.mailNow(made);
     return made;
   }
 
   /**
-   * The workflow's notice hook: `new Workflow(store, { notify: (n) => notifier.handle(n) })`. Stores
-   * the notifications at once and sends their mails in the background (see idle()).
+   * The workflow's notice hook: `new Workflow(store, { notify: (n) => notifier.handle(n) })`. The
+   * promise resolves once the notifications are stored (it never rejects); their mails go out in the
+   * background (see idle()), so an operation that awaits this does not wait for the mail server.
    */
-  handle(notice: WorkflowNotice): void {
-    try {
-      const done: Promise<unknown> = this.fromNotice(notice).finally(() => this.inFlight.delete(done));
+  handle(notice: WorkflowNotice): Promise<void> {
+    return new Promise<void>((stored) => {
+      // Finding the recipients may fail (notify() itself never rejects): reported, never the workflow's
+      // problem.
+      const done: Promise<unknown> = this.fromNotice(notice, stored)
+        .catch((error: unknown) =>
+          this.onError(error, `the '${notice.kind}' notice of list ${notice.list.id}`),
+        )
+        .finally(() => {
+          stored();
+          this.inFlight.delete(done);
+        });
       this.inFlight.add(done);
-    } catch (error) {
-      // Finding the recipients failed (notify() itself never throws): reported, never the workflow's problem.
-      this.onError(error, `the '${notice.kind}' notice of list ${notice.list.id}`);
-    }
+    });
   }
 
   /** Resolves when every notice handed to handle() has had its mails tried (tests, shutdown). */
@@ -156,7 +174,7 @@ export class Notifier {
     while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
   }
 
-  private fromNotice(notice: WorkflowNotice): Promise<NotificationRow[]> {
+  private async fromNotice(notice: WorkflowNotice, stored: () => void): Promise<NotificationRow[]> {
     const { list } = notice;
     switch (notice.kind) {
       case 'assigned':
@@ -164,53 +182,68 @@ export class Notifier {
         // To the drafter the question is (still) with.
         const { question } = notice;
         const to = question.assigneeId === null ? [] : [question.assigneeId];
-        return this.notify(notice.kind, to, {
-          list,
-          question,
-          comment: notice.kind === 'returned' ? notice.comment : null,
-          actor: notice.by ?? null,
-        });
+        return this.deliver(
+          notice.kind,
+          to,
+          {
+            list,
+            question,
+            comment: notice.kind === 'returned' ? notice.comment : null,
+            actor: notice.by ?? null,
+          },
+          stored,
+        );
       }
       case 'declined': {
         // The question as it was: its assignee is the drafter who gave it back.
         const { question } = notice;
-        const by = question.assigneeId === null ? null : this.store.accounts.userById(question.assigneeId);
-        return this.notify('declined', this.coordinatorsOf(list), {
-          list,
-          question,
-          comment: notice.comment,
-          actor: by?.name ?? null,
-        });
+        const by =
+          question.assigneeId === null ? null : await this.store.accounts.userById(question.assigneeId);
+        return this.deliver(
+          'declined',
+          await this.coordinatorsOf(list),
+          { list, question, comment: notice.comment, actor: by?.name ?? null },
+          stored,
+        );
       }
       case 'published':
-        return this.notify('published', this.workedOn(list), { list, publicationId: notice.publicationId });
+        return this.deliver(
+          'published',
+          await this.workedOn(list),
+          { list, publicationId: notice.publicationId },
+          stored,
+        );
     }
   }
 
   /** The coordinators of the list's ministry (a coordinator role in it or one of its directorates). */
-  coordinatorsOf(list: Pick<ListRow, 'ministryId'>): number[] {
+  async coordinatorsOf(list: Pick<ListRow, 'ministryId'>): Promise<number[]> {
     return list.ministryId === null ? [] : this.store.notifications.coordinatorsOf(list.ministryId);
   }
 
   /** Everyone who worked on a list: its maker, its drafters, whoever saved an answer, its coordinators. */
-  workedOn(list: Pick<ListRow, 'id' | 'ministryId'>): number[] {
-    return [...new Set([...this.store.notifications.participants(list.id), ...this.coordinatorsOf(list)])];
+  async workedOn(list: Pick<ListRow, 'id' | 'ministryId'>): Promise<number[]> {
+    const [participants, coordinators] = await Promise.all([
+      this.store.notifications.participants(list.id),
+      this.coordinatorsOf(list),
+    ]);
+    return [...new Set([...participants, ...coordinators])];
   }
 
   /** Stores the notifications (a reminder's `moment` makes it once) and returns those that are new. */
-  private record(
+  private async record(
     kind: NotificationKind,
     userIds: readonly number[],
     data: MessageData,
     moment: string | null,
     prefs: Map<number, Record<NotificationKind, Preference>> = new Map(),
-  ): NotificationRow[] {
+  ): Promise<NotificationRow[]> {
     const text = messageFor(kind, data);
     const rows: NewNotification[] = [];
-    for (const userId of this.store.notifications.activeUsers([...new Set(userIds)])) {
+    for (const userId of await this.store.notifications.activeUsers([...new Set(userIds)])) {
       let mine = prefs.get(userId);
       if (!mine) {
-        mine = this.store.notifications.preferences(userId);
+        mine = await this.store.notifications.preferences(userId);
         prefs.set(userId, mine);
       }
       const pref = mine[kind];
@@ -245,20 +278,24 @@ export class Notifier {
       if (row.mail !== 'immediate') continue;
       try {
         const at = this.clock();
-        const [id] = n.claimMail([row.id], new Date(at.getTime() + LEASE_MS).toISOString(), at.toISOString());
+        const [id] = await n.claimMail(
+          [row.id],
+          new Date(at.getTime() + LEASE_MS).toISOString(),
+          at.toISOString(),
+        );
         if (id === undefined) continue; // another sender has it, or it went out already
-        const to = n.recipient(row.userId);
+        const to = await n.recipient(row.userId);
         if (!to) {
-          n.dropMail([row.id], 'no active account');
+          await n.dropMail([row.id], 'no active account');
           continue;
         }
         const mail = mailFor(row, to.name, this.publicUrl);
         try {
           await mailer.send({ to: { name: to.name, address: to.email }, ...mail });
-          n.mailSent([row.id], this.clock().toISOString());
+          await n.mailSent([row.id], this.clock().toISOString());
           sent++;
         } catch (error) {
-          n.mailFailed([row.id], message(error), backoff(row.mailAttempts + 1, this.clock()));
+          await n.mailFailed([row.id], message(error), backoff(row.mailAttempts + 1, this.clock()));
           this.onError(error, `mailing notification ${row.id} (it stays queued)`);
           if (serverFailure(error)) break;
         }
@@ -279,12 +316,12 @@ export class Notifier {
     calendar: DeadlineCalendar = this.calendar,
     moments: readonly number[] = this.reminderDays,
   ): Promise<NotificationRow[]> {
-    const organisations = this.store.accounts.organisations().map((o) => o.id);
-    const open = this.store.workflow.openQuestions({ ministryIds: organisations });
+    const organisations = (await this.store.accounts.organisations()).map((o) => o.id);
+    const open = await this.store.workflow.openQuestions({ ministryIds: organisations });
     const coordinators = new Map<number, number[]>();
     for (const { list } of open) {
       if (list.ministryId !== null && !coordinators.has(list.ministryId)) {
-        coordinators.set(list.ministryId, this.store.notifications.coordinatorsOf(list.ministryId));
+        coordinators.set(list.ministryId, await this.store.notifications.coordinatorsOf(list.ministryId));
       }
     }
     const prefs = new Map<number, Record<NotificationKind, Preference>>();
@@ -297,7 +334,7 @@ export class Notifier {
         workingDaysLeft: r.workingDaysLeft,
         today,
       };
-      made.push(...this.record(r.kind, r.userIds, data, r.moment, prefs));
+      made.push(...(await this.record(r.kind, r.userIds, data, r.moment, prefs)));
     }
     await this.mailNow(made);
     return made;
@@ -307,7 +344,7 @@ export class Notifier {
   async retryMail(): Promise<number> {
     try {
       const now = this.clock();
-      const rows = this.store.notifications.unmailed({
+      const rows = await this.store.notifications.unmailed({
         mail: 'immediate',
         since: new Date(now.getTime() - this.retryMs).toISOString(),
         before: now.toISOString(),
@@ -335,39 +372,44 @@ export class Notifier {
     const lease = new Date(now.getTime() + LEASE_MS).toISOString();
     let users: number[];
     try {
-      users = n.digestDue(today, since, before.toISOString());
+      users = await n.digestDue(today, since, before.toISOString());
     } catch (error) {
       this.onError(error, 'finding the digests due');
       return result;
     }
     for (const userId of users) {
       try {
-        if (!n.claimDigest(userId, today, lease, now.toISOString())) continue;
-        const waiting = n.unmailed({ userId, since, before: before.toISOString(), at: now.toISOString() });
+        if (!(await n.claimDigest(userId, today, lease, now.toISOString()))) continue;
+        const waiting = await n.unmailed({
+          userId,
+          since,
+          before: before.toISOString(),
+          at: now.toISOString(),
+        });
         const ids = new Set(
-          n.claimMail(
+          await n.claimMail(
             waiting.map((r) => r.id),
             lease,
             now.toISOString(),
           ),
         );
         const items = waiting.filter((r) => ids.has(r.id));
-        const to = n.recipient(userId);
+        const to = await n.recipient(userId);
         if (items.length === 0 || !to) {
-          if (items.length > 0) n.dropMail([...ids], 'no active account');
-          n.releaseDigest(userId, null);
+          if (items.length > 0) await n.dropMail([...ids], 'no active account');
+          await n.releaseDigest(userId, null);
           continue;
         }
         const mail = digestMail(items, { name: to.name, today, publicUrl: this.publicUrl });
         try {
           await mailer.send({ to: { name: to.name, address: to.email }, ...mail });
-          n.mailSent([...ids], this.clock().toISOString());
-          n.releaseDigest(userId, today);
+          await n.mailSent([...ids], this.clock().toISOString());
+          await n.releaseDigest(userId, today);
           result.sent++;
         } catch (error) {
           const tried = Math.max(...items.map((r) => r.mailAttempts)) + 1;
-          n.mailFailed([...ids], message(error), backoff(tried, this.clock()));
-          n.releaseDigest(userId, null);
+          await n.mailFailed([...ids], message(error), backoff(tried, this.clock()));
+          await n.releaseDigest(userId, null);
           result.failed++;
           this.onError(error, `mailing the digest of user ${userId} (its notifications stay queued)`);
           // The server is down or refuses us: the other digests wait for the next call.
@@ -391,36 +433,36 @@ export class Notifier {
     const { date, hour } = amsterdam(now);
     if (hour < this.digestHour || !isWorkingDay(date, this.calendar)) return;
     try {
-      if (!this.store.notifications.dailyRunStarted(date)) await this.runReminders(date);
-      const { startedAt } = this.store.notifications.dailyRun(date, this.clock().toISOString());
+      if (!(await this.store.notifications.dailyRunStarted(date))) await this.runReminders(date);
+      const { startedAt } = await this.store.notifications.dailyRun(date, this.clock().toISOString());
       await this.sendDigests(date, new Date(startedAt));
     } catch (error) {
       this.onError(error, `the daily run of ${date}`);
     }
   }
 
-  preferences(userId: number): Record<NotificationKind, Preference> {
+  async preferences(userId: number): Promise<Record<NotificationKind, Preference>> {
     return this.store.notifications.preferences(userId);
   }
 
-  setPreference(userId: number, kind: NotificationKind, pref: Preference): void {
-    this.store.notifications.setPreference(userId, kind, pref);
+  async setPreference(userId: number, kind: NotificationKind, pref: Preference): Promise<void> {
+    await this.store.notifications.setPreference(userId, kind, pref);
   }
 
   /** The person's notifications in the app, newest first. */
-  forUser(
+  async forUser(
     userId: number,
     options: { unreadOnly?: boolean; limit?: number; beforeId?: number } = {},
-  ): NotificationRow[] {
+  ): Promise<NotificationRow[]> {
     return this.store.notifications.forUser(userId, options);
   }
 
-  unreadCount(userId: number): number {
+  async unreadCount(userId: number): Promise<number> {
     return this.store.notifications.unreadCount(userId);
   }
 
   /** Marks the person's own notifications read; how many changed. */
-  markRead(userId: number, ids: readonly number[] | 'all'): number {
+  async markRead(userId: number, ids: readonly number[] | 'all'): Promise<number> {
     return this.store.notifications.markRead(userId, ids, this.clock().toISOString());
   }
 

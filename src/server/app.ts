@@ -204,7 +204,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(async (scope) => importRoutes(scope, options, uploadLimit));
   sessionRoutes(app, options.store, options.auth, options.behindHttps ?? false, Boolean(options.oidc));
   if (options.oidc) oidcRoutes(app, options.store, options.auth, options.oidc, options.behindHttps ?? false);
-  userRoutes(app, options.store, options.auth);
+  userRoutes(app, options.store);
   tokenRoutes(app, options.store, options.auth);
   auditRoutes(app, options.store);
   const calendar = options.calendar ?? { recesses: [], closedDays: CLOSED_DAYS_NL };

@@ -34,16 +34,16 @@ function ownOrigin(request: FastifyRequest): string {
   return `${request.protocol}://${request.headers.host ?? ''}`;
 }
 
-/** Records who did what (the audit log), with the request's actor and address. */
-export function recordAudit(
+/** Records who did what (the audit log), with the request's actor and address; await it. */
+export async function recordAudit(
   store: Store,
   request: FastifyRequest,
   action: string,
   subject: string | null,
   details: Record<string, unknown> = {},
   actor: Actor = request.actor,
-): void {
-  store.audit({
+): Promise<void> {
+  await store.audit({
     actor: actorLabel(actor),
     actorName: isUser(actor) ? actor.email : null,
     action,
@@ -70,7 +70,7 @@ export async function authentication(
     const header = request.headers.authorization;
     if (header !== undefined) {
       const bearer = /^Bearer\s+(\S+)$/i.exec(header);
-      const actor = bearer ? auth.resolveToken(bearer[1]!) : null;
+      const actor = bearer ? await auth.resolveToken(bearer[1]!) : null;
       if (!actor) {
         reply.header('www-authenticate', 'Bearer error="invalid_token"');
         return sendProblem(reply, request, 401, 'the API token is unknown, expired or revoked');
@@ -87,7 +87,7 @@ export async function authentication(
       return sendProblem(reply, request, 403, `requests from ${origin} are not accepted`);
     }
     if (!secret) return;
-    const session = auth.resolveSession(secret);
+    const session = await auth.resolveSession(secret);
     if (!session) {
       reply.clearCookie(SESSION_COOKIE, cookieOptions(options.secureCookies));
       return;

@@ -11,25 +11,32 @@ type Named = { id: number; name: string } | null;
 
 /** Names of organisations and people, each looked up once per request. */
 export class Names {
-  private organisations: Map<number, string> | null = null;
-  private readonly people = new Map<number, string | null>();
+  // Promises, so that lookups made at once (a list's questions shown together) share one query.
+  private organisations: Promise<Map<number, string>> | null = null;
+  private readonly people = new Map<number, Promise<string | null>>();
   constructor(private readonly store: Store) {}
 
-  organisation(id: number | null): Named {
+  async organisation(id: number | null): Promise<Named> {
     if (id === null) return null;
-    this.organisations ??= new Map(this.store.accounts.organisations().map((o) => [o.id, o.name]));
-    const name = this.organisations.get(id);
+    this.organisations ??= this.store.accounts
+      .organisations()
+      .then((all) => new Map(all.map((o) => [o.id, o.name])));
+    const name = (await this.organisations).get(id);
     return name === undefined ? null : { id, name };
   }
 
-  personName(id: number | null): string | null {
+  async personName(id: number | null): Promise<string | null> {
     if (id === null) return null;
-    if (!this.people.has(id)) this.people.set(id, this.store.accounts.userById(id)?.name ?? null);
-    return this.people.get(id) ?? null;
+    let name = this.people.get(id);
+    if (!name) {
+      name = this.store.accounts.userById(id).then((u) => u?.name ?? null);
+      this.people.set(id, name);
+    }
+    return name;
   }
 
-  person(id: number | null): Named {
-    const name = this.personName(id);
+  async person(id: number | null): Promise<Named> {
+    const name = await this.personName(id);
     return id === null || name === null ? null : { id, name };
   }
 }
@@ -40,7 +47,7 @@ export function numbersOf(questions: readonly QuestionRow[]): ReadonlyMap<number
 }
 
 /** A question as the API shows it; `roles` are the actor's on its list. */
-export function questionView(
+export async function questionView(
   q: QuestionRow,
   actor: UserActor,
   roles: readonly Role[],
@@ -56,8 +63,8 @@ export function questionView(
     section: q.section,
     text: q.text,
     state: q.state,
-    assignee: names.person(q.assigneeId),
-    directorate: names.organisation(q.directorateId),
+    assignee: await names.person(q.assigneeId),
+    directorate: await names.organisation(q.directorateId),
     internalDeadline: q.internalDeadline,
     answer: q.answer,
     answerVersion: q.answerVersion,
@@ -66,6 +73,17 @@ export function questionView(
     events: eventsFor(ANSWER_MACHINE, q.state, acting).filter((e) => e !== 'publish'),
     updatedAt: q.updatedAt,
   };
+}
+
+/** Several questions of one list as the API shows them, in their order. */
+export async function questionViews(
+  questions: readonly QuestionRow[],
+  actor: UserActor,
+  roles: readonly Role[],
+  names: Names,
+  numbers: ReadonlyMap<number, number>,
+) {
+  return Promise.all(questions.map((q) => questionView(q, actor, roles, names, numbers)));
 }
 
 export async function listView(
@@ -79,7 +97,7 @@ export async function listView(
   /** The list's questions when the caller has read them already (counted, not shown). */
   known: readonly QuestionRow[] | null = null,
 ) {
-  const all = questions ?? known ?? store.workflow.questions(list.id);
+  const all = questions ?? known ?? (await store.workflow.questions(list.id));
   const counts: Record<string, number> = {};
   for (const q of all) counts[q.state] = (counts[q.state] ?? 0) + 1;
   const found = list.documents.length
@@ -92,8 +110,8 @@ export async function listView(
     id: list.id,
     kind: list.kind,
     title: list.title,
-    committee: names.organisation(list.committeeId),
-    ministry: names.organisation(list.ministryId),
+    committee: await names.organisation(list.committeeId),
+    ministry: await names.organisation(list.ministryId),
     addressees: list.addressees,
     askers: list.askers,
     answeredBy: list.answeredBy,
@@ -116,6 +134,6 @@ export async function listView(
       ...(roles.includes('coordinator') && postponable(list) ? ['postpone'] : []),
     ],
     counts,
-    ...(questions ? { questions: questions.map((q) => questionView(q, actor, roles, names, numbers)) } : {}),
+    ...(questions ? { questions: await questionViews(questions, actor, roles, names, numbers) } : {}),
   };
 }

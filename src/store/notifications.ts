@@ -1,8 +1,9 @@
-// Notifications in SQL: each person's in-app list, the mail queue (rows with `mail` set and no
-// `mailed_at`), preferences per kind and the daily digest's state. Sending mail takes a lease first
-// (a compare-and-set on `mail_lease_until`), so two processes never mail the same row twice; a failed
-// send gives the lease back and the row stays queued for the next try.
-import type SQLite from 'better-sqlite3';
+// Notifications in SQL (written once, in Kysely, for SQLite and PostgreSQL): each person's in-app list,
+// the mail queue (rows with `mail` set and no `mailed_at`), preferences per kind and the daily digest's
+// state. Sending mail takes a lease first (a compare-and-set on `mail_lease_until`), so two processes
+// never mail the same row twice; a failed send gives the lease back and the row stays queued for the
+// next try.
+import type { Selectable } from 'kysely';
 import {
   DEFAULT_PREFERENCES,
   isMailMode,
@@ -11,6 +12,8 @@ import {
   type NotificationKind,
   type Preference,
 } from '../notify/kinds.js';
+import { type Executor, inTransaction } from './database.js';
+import type { NotificationsTable } from './schema-notifications.js';
 
 /** How a queued notification goes out: on its own at once, or in the daily digest. */
 export type QueuedMail = 'immediate' | 'daily';
@@ -48,43 +51,27 @@ export interface Recipient {
   name: string;
 }
 
-interface DbRow {
-  id: number;
-  user_id: number;
-  kind: string;
-  subject: string;
-  body: string;
-  link: string | null;
-  list_id: number | null;
-  question_id: number | null;
-  moment: string | null;
-  in_app: number;
-  mail: QueuedMail | null;
-  created_at: string;
-  read_at: string | null;
-  mailed_at: string | null;
-  mail_attempts: number;
-  mail_error: string | null;
-}
+type DbRow = Selectable<NotificationsTable>;
 
 function rowOf(r: DbRow): NotificationRow {
-  if (!isNotificationKind(r.kind)) throw new Error(`notification ${r.id} has an unknown kind: ${r.kind}`);
+  const id = Number(r.id);
+  if (!isNotificationKind(r.kind)) throw new Error(`notification ${id} has an unknown kind: ${r.kind}`);
   return {
-    id: r.id,
-    userId: r.user_id,
+    id,
+    userId: Number(r.user_id),
     kind: r.kind,
     subject: r.subject,
     body: r.body,
     link: r.link,
-    listId: r.list_id,
-    questionId: r.question_id,
+    listId: r.list_id === null ? null : Number(r.list_id),
+    questionId: r.question_id === null ? null : Number(r.question_id),
     moment: r.moment,
-    inApp: r.in_app === 1,
+    inApp: Number(r.in_app) === 1,
     mail: r.mail,
     createdAt: r.created_at,
     readAt: r.read_at,
     mailedAt: r.mailed_at,
-    mailAttempts: r.mail_attempts,
+    mailAttempts: Number(r.mail_attempts),
     mailError: r.mail_error,
   };
 }
@@ -93,295 +80,375 @@ const now = (): string => new Date().toISOString();
 /** An error message kept short: it is for the operator, not an archive of SMTP transcripts. */
 const clip = (s: string): string => (s.length > 500 ? `${s.slice(0, 499)}…` : s);
 
+/** Ids as numbers, whatever the driver returns (PostgreSQL's bigint comes back as a string). */
+const idsOf = (rows: readonly { id: number | string | null }[]): number[] => rows.map((r) => Number(r.id));
+
 export class NotificationStore {
-  constructor(private readonly raw: SQLite.Database) {}
+  constructor(private readonly db: Executor) {}
 
   /** Records a notification; null when this reminder (user, kind, question, moment) already exists. */
-  add(n: NewNotification, at: string = now()): NotificationRow | null {
-    const row = this.raw
-      .prepare(
-        `INSERT INTO notifications (user_id, kind, subject, body, link, list_id, question_id, moment, in_app, mail,
-         created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (user_id, kind, question_id, moment) DO NOTHING RETURNING *`,
-      )
-      .get(
-        n.userId,
-        n.kind,
-        n.subject,
-        n.body,
-        n.link,
-        n.listId,
-        n.questionId,
-        n.moment,
-        n.inApp ? 1 : 0,
-        n.mail,
-        at,
-      ) as DbRow | undefined;
+  async add(n: NewNotification, at: string = now()): Promise<NotificationRow | null> {
+    return this.insert(this.db, n, at);
+  }
+
+  private async insert(db: Executor, n: NewNotification, at: string): Promise<NotificationRow | null> {
+    const row = await db
+      .insertInto('notifications')
+      .values({
+        user_id: n.userId,
+        kind: n.kind,
+        subject: n.subject,
+        body: n.body,
+        link: n.link,
+        list_id: n.listId,
+        question_id: n.questionId,
+        moment: n.moment,
+        in_app: n.inApp ? 1 : 0,
+        mail: n.mail,
+        created_at: at,
+      })
+      .onConflict((oc) => oc.columns(['user_id', 'kind', 'question_id', 'moment']).doNothing())
+      .returningAll()
+      .executeTakeFirst();
     return row ? rowOf(row) : null;
   }
 
   /** Several at once, in one transaction; only those that were new. */
-  addAll(ns: readonly NewNotification[], at: string = now()): NotificationRow[] {
-    return this.raw.transaction(() =>
-      ns.map((n) => this.add(n, at)).filter((r): r is NotificationRow => r !== null),
-    )();
+  async addAll(ns: readonly NewNotification[], at: string = now()): Promise<NotificationRow[]> {
+    if (ns.length === 0) return [];
+    return inTransaction(this.db, async (trx) => {
+      const made: NotificationRow[] = [];
+      for (const n of ns) {
+        const row = await this.insert(trx, n, at);
+        if (row) made.push(row);
+      }
+      return made;
+    });
   }
 
-  get(id: number): NotificationRow | null {
-    const row = this.raw.prepare('SELECT * FROM notifications WHERE id = ?').get(id) as DbRow | undefined;
+  async get(id: number): Promise<NotificationRow | null> {
+    const row = await this.db.selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? rowOf(row) : null;
   }
 
   /** A person's in-app list, newest first; `beforeId` pages back. */
-  forUser(
+  async forUser(
     userId: number,
     options: { unreadOnly?: boolean; limit?: number; beforeId?: number } = {},
-  ): NotificationRow[] {
-    const rows = this.raw
-      .prepare(
-        `SELECT * FROM notifications WHERE user_id = ? AND in_app = 1 AND (? = 0 OR read_at IS NULL) AND id < ?
-         ORDER BY id DESC LIMIT ?`,
-      )
-      .all(
-        userId,
-        options.unreadOnly ? 1 : 0,
-        options.beforeId ?? Number.MAX_SAFE_INTEGER,
-        Math.min(Math.max(options.limit ?? 50, 1), 500),
-      ) as DbRow[];
+  ): Promise<NotificationRow[]> {
+    let query = this.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('in_app', '=', 1);
+    if (options.unreadOnly) query = query.where('read_at', 'is', null);
+    if (options.beforeId !== undefined) query = query.where('id', '<', options.beforeId);
+    const rows = await query
+      .orderBy('id', 'desc')
+      .limit(Math.min(Math.max(options.limit ?? 50, 1), 500))
+      .execute();
     return rows.map(rowOf);
   }
 
-  unreadCount(userId: number): number {
-    return (
-      this.raw
-        .prepare(
-          'SELECT count(*) AS n FROM notifications WHERE user_id = ? AND in_app = 1 AND read_at IS NULL',
-        )
-        .get(userId) as { n: number }
-    ).n;
+  async unreadCount(userId: number): Promise<number> {
+    const row = await this.db
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('user_id', '=', userId)
+      .where('in_app', '=', 1)
+      .where('read_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   /** Marks the person's own notifications read (others' ids are ignored); how many changed. */
-  markRead(userId: number, ids: readonly number[] | 'all', at: string = now()): number {
-    if (ids === 'all') {
-      return this.raw
-        .prepare('UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL')
-        .run(at, userId).changes;
+  async markRead(userId: number, ids: readonly number[] | 'all', at: string = now()): Promise<number> {
+    let query = this.db
+      .updateTable('notifications')
+      .set({ read_at: at })
+      .where('user_id', '=', userId)
+      .where('read_at', 'is', null);
+    if (ids !== 'all') {
+      const wanted = ids.filter(Number.isSafeInteger);
+      if (wanted.length === 0) return 0;
+      query = query.where('id', 'in', wanted);
     }
-    return this.raw
-      .prepare(
-        `UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL
-         AND id IN (SELECT value FROM json_each(?))`,
-      )
-      .run(at, userId, JSON.stringify(ids.filter(Number.isSafeInteger))).changes;
+    const result = await query.executeTakeFirst();
+    return Number(result.numUpdatedRows);
   }
 
   /** Every kind's preference, the defaults filled in for kinds the person never set. */
-  preferences(userId: number): Record<NotificationKind, Preference> {
+  async preferences(userId: number): Promise<Record<NotificationKind, Preference>> {
     const out = { ...DEFAULT_PREFERENCES };
-    const rows = this.raw
-      .prepare('SELECT kind, email, in_app AS inApp FROM notification_preferences WHERE user_id = ?')
-      .all(userId) as { kind: string; email: string; inApp: number }[];
+    const rows = await this.db
+      .selectFrom('notification_preferences')
+      .select(['kind', 'email', 'in_app'])
+      .where('user_id', '=', userId)
+      .execute();
     for (const r of rows) {
       if (isNotificationKind(r.kind) && isMailMode(r.email))
-        out[r.kind] = { email: r.email, inApp: r.inApp === 1 };
+        out[r.kind] = { email: r.email, inApp: Number(r.in_app) === 1 };
     }
     return out;
   }
 
-  setPreference(userId: number, kind: NotificationKind, pref: Preference): void {
+  async setPreference(userId: number, kind: NotificationKind, pref: Preference): Promise<void> {
     if (!NOTIFICATION_KINDS.includes(kind)) throw new RangeError(`no such notification kind: ${kind}`);
-    this.raw
-      .prepare(
-        `INSERT INTO notification_preferences (user_id, kind, email, in_app) VALUES (?, ?, ?, ?)
-         ON CONFLICT (user_id, kind) DO UPDATE SET email = excluded.email, in_app = excluded.in_app`,
+    await this.db
+      .insertInto('notification_preferences')
+      .values({ user_id: userId, kind, email: pref.email, in_app: pref.inApp ? 1 : 0 })
+      .onConflict((oc) =>
+        oc.columns(['user_id', 'kind']).doUpdateSet((eb) => ({
+          email: eb.ref('excluded.email'),
+          in_app: eb.ref('excluded.in_app'),
+        })),
       )
-      .run(userId, kind, pref.email, pref.inApp ? 1 : 0);
+      .execute();
   }
 
   /**
    * Rows waiting to be mailed and not leased by a sender now: created in [since, before], of one person
    * or all, of one mode or both; oldest first.
    */
-  unmailed(filter: {
+  async unmailed(filter: {
     since: string;
     before: string;
     at?: string;
     userId?: number;
     mail?: QueuedMail;
     limit?: number;
-  }): NotificationRow[] {
-    const rows = this.raw
-      .prepare(
-        `SELECT * FROM notifications WHERE mail IS NOT NULL AND mailed_at IS NULL
-         AND created_at >= ? AND created_at <= ? AND (mail_lease_until IS NULL OR mail_lease_until < ?)
-         AND (? IS NULL OR user_id = ?) AND (? IS NULL OR mail = ?)
-         ORDER BY created_at, id LIMIT ?`,
-      )
-      .all(
-        filter.since,
-        filter.before,
-        filter.at ?? now(),
-        filter.userId ?? null,
-        filter.userId ?? null,
-        filter.mail ?? null,
-        filter.mail ?? null,
-        filter.limit ?? 1000,
-      ) as DbRow[];
+  }): Promise<NotificationRow[]> {
+    const at = filter.at ?? now();
+    let query = this.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('mail', 'is not', null)
+      .where('mailed_at', 'is', null)
+      .where('created_at', '>=', filter.since)
+      .where('created_at', '<=', filter.before)
+      .where((eb) => eb.or([eb('mail_lease_until', 'is', null), eb('mail_lease_until', '<', at)]));
+    if (filter.userId !== undefined) query = query.where('user_id', '=', filter.userId);
+    if (filter.mail !== undefined) query = query.where('mail', '=', filter.mail);
+    const rows = await query
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(filter.limit ?? 1000)
+      .execute();
     return rows.map(rowOf);
   }
 
-  /** Takes the lease on those of `ids` still waiting and free; returns the ids it got. */
-  claimMail(ids: readonly number[], leaseUntil: string, at: string = now()): number[] {
-    const rows = this.raw
-      .prepare(
-        `UPDATE notifications SET mail_lease_until = ?
-         WHERE id IN (SELECT value FROM json_each(?)) AND mail IS NOT NULL AND mailed_at IS NULL
-         AND (mail_lease_until IS NULL OR mail_lease_until < ?) RETURNING id`,
-      )
-      .all(leaseUntil, JSON.stringify(ids), at) as { id: number }[];
-    return rows.map((r) => r.id).sort((a, b) => a - b);
+  /**
+   * Takes the lease on those of `ids` still waiting and free; returns the ids it got. One conditional
+   * UPDATE: the rows it changed are the lease, so of two senders (in any process, on either database)
+   * only one gets each row.
+   */
+  async claimMail(ids: readonly number[], leaseUntil: string, at: string = now()): Promise<number[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .updateTable('notifications')
+      .set({ mail_lease_until: leaseUntil })
+      .where('id', 'in', ids)
+      .where('mail', 'is not', null)
+      .where('mailed_at', 'is', null)
+      .where((eb) => eb.or([eb('mail_lease_until', 'is', null), eb('mail_lease_until', '<', at)]))
+      .returning('id')
+      .execute();
+    return idsOf(rows).sort((a, b) => a - b);
   }
 
-  mailSent(ids: readonly number[], at: string = now()): void {
-    this.raw
-      .prepare(
-        `UPDATE notifications SET mailed_at = ?, mail_lease_until = NULL, mail_attempts = mail_attempts + 1,
-         mail_error = NULL WHERE id IN (SELECT value FROM json_each(?))`,
-      )
-      .run(at, JSON.stringify(ids));
+  async mailSent(ids: readonly number[], at: string = now()): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db
+      .updateTable('notifications')
+      .set((eb) => ({
+        mailed_at: at,
+        mail_lease_until: null,
+        mail_attempts: eb('mail_attempts', '+', 1),
+        mail_error: null,
+      }))
+      .where('id', 'in', ids)
+      .execute();
   }
 
   /**
    * The send failed: the row stays queued, with the reason, and is not tried again before `retryAt`
    * (its lease becomes the back-off; null: at once).
    */
-  mailFailed(ids: readonly number[], error: string, retryAt: string | null = null): void {
-    this.raw
-      .prepare(
-        `UPDATE notifications SET mail_lease_until = ?, mail_attempts = mail_attempts + 1, mail_error = ?
-         WHERE id IN (SELECT value FROM json_each(?))`,
-      )
-      .run(retryAt, clip(error), JSON.stringify(ids));
+  async mailFailed(ids: readonly number[], error: string, retryAt: string | null = null): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db
+      .updateTable('notifications')
+      .set((eb) => ({
+        mail_lease_until: retryAt,
+        mail_attempts: eb('mail_attempts', '+', 1),
+        mail_error: clip(error),
+      }))
+      .where('id', 'in', ids)
+      .execute();
   }
 
   /** Takes rows off the mail queue for good (the account is gone or disabled), saying why. */
-  dropMail(ids: readonly number[], reason: string): void {
-    this.raw
-      .prepare(
-        `UPDATE notifications SET mail = NULL, mail_lease_until = NULL, mail_error = ?
-         WHERE id IN (SELECT value FROM json_each(?)) AND mailed_at IS NULL`,
-      )
-      .run(clip(reason), JSON.stringify(ids));
+  async dropMail(ids: readonly number[], reason: string): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db
+      .updateTable('notifications')
+      .set({ mail: null, mail_lease_until: null, mail_error: clip(reason) })
+      .where('id', 'in', ids)
+      .where('mailed_at', 'is', null)
+      .execute();
   }
 
   /** People with mail waiting (created in [since, before]) whose digest for `today` has not gone out. */
-  digestDue(today: string, since: string, before: string): number[] {
-    const rows = this.raw
-      .prepare(
-        `SELECT DISTINCT n.user_id AS id FROM notifications n
-         LEFT JOIN notification_digests d ON d.user_id = n.user_id
-         WHERE n.mail IS NOT NULL AND n.mailed_at IS NULL AND n.created_at >= ? AND n.created_at <= ?
-         AND (d.last_sent_on IS NULL OR d.last_sent_on < ?) ORDER BY n.user_id`,
-      )
-      .all(since, before, today) as { id: number }[];
-    return rows.map((r) => r.id);
+  async digestDue(today: string, since: string, before: string): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('notifications as n')
+      .leftJoin('notification_digests as d', 'd.user_id', 'n.user_id')
+      .select('n.user_id as id')
+      .distinct()
+      .where('n.mail', 'is not', null)
+      .where('n.mailed_at', 'is', null)
+      .where('n.created_at', '>=', since)
+      .where('n.created_at', '<=', before)
+      .where((eb) => eb.or([eb('d.last_sent_on', 'is', null), eb('d.last_sent_on', '<', today)]))
+      .orderBy('id')
+      .execute();
+    return idsOf(rows);
   }
 
-  /** Takes the person's digest for `today`: false when it went out already or another sender has it. */
-  claimDigest(userId: number, today: string, leaseUntil: string, at: string = now()): boolean {
-    return this.raw.transaction(() => {
-      this.raw
-        .prepare('INSERT INTO notification_digests (user_id) VALUES (?) ON CONFLICT (user_id) DO NOTHING')
-        .run(userId);
-      return (
-        this.raw
-          .prepare(
-            `UPDATE notification_digests SET lease_until = ? WHERE user_id = ?
-             AND (last_sent_on IS NULL OR last_sent_on < ?) AND (lease_until IS NULL OR lease_until < ?)`,
-          )
-          .run(leaseUntil, userId, today, at).changes === 1
-      );
-    })();
+  /**
+   * Takes the person's digest for `today`: false when it went out already or another sender has it.
+   * The row is made when missing, then leased by one conditional UPDATE: whoever changed it holds it.
+   */
+  async claimDigest(userId: number, today: string, leaseUntil: string, at: string = now()): Promise<boolean> {
+    await this.db
+      .insertInto('notification_digests')
+      .values({ user_id: userId })
+      .onConflict((oc) => oc.column('user_id').doNothing())
+      .execute();
+    const result = await this.db
+      .updateTable('notification_digests')
+      .set({ lease_until: leaseUntil })
+      .where('user_id', '=', userId)
+      .where((eb) => eb.or([eb('last_sent_on', 'is', null), eb('last_sent_on', '<', today)]))
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', at)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   /** The digest went out (`today` set) or was not sent after all (`today` null): the lease goes back. */
-  releaseDigest(userId: number, today: string | null): void {
-    this.raw
-      .prepare(
-        'UPDATE notification_digests SET lease_until = NULL, last_sent_on = coalesce(?, last_sent_on) WHERE user_id = ?',
-      )
-      .run(today, userId);
+  async releaseDigest(userId: number, today: string | null): Promise<void> {
+    await this.db
+      .updateTable('notification_digests')
+      .set(today === null ? { lease_until: null } : { lease_until: null, last_sent_on: today })
+      .where('user_id', '=', userId)
+      .execute();
   }
 
-  lastDigest(userId: number): string | null {
-    const row = this.raw
-      .prepare('SELECT last_sent_on AS day FROM notification_digests WHERE user_id = ?')
-      .get(userId) as { day: string | null } | undefined;
-    return row?.day ?? null;
+  async lastDigest(userId: number): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('notification_digests')
+      .select('last_sent_on')
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return row?.last_sent_on ?? null;
   }
 
-  /** When the daily run of `day` started: `at` when this is the first to ask, else the earlier start. */
-  dailyRun(day: string, at: string = now()): { startedAt: string; first: boolean } {
-    const inserted = this.raw
-      .prepare('INSERT INTO notification_runs (day, started_at) VALUES (?, ?) ON CONFLICT (day) DO NOTHING')
-      .run(day, at).changes;
-    const row = this.raw
-      .prepare('SELECT started_at AS startedAt FROM notification_runs WHERE day = ?')
-      .get(day) as {
-      startedAt: string;
-    };
-    return { startedAt: row.startedAt, first: inserted === 1 };
+  /**
+   * When the daily run of `day` started: `at` when this is the first to ask, else the earlier start.
+   * The insert that makes the row decides who is first (the others' do nothing).
+   */
+  async dailyRun(day: string, at: string = now()): Promise<{ startedAt: string; first: boolean }> {
+    const inserted = await this.db
+      .insertInto('notification_runs')
+      .values({ day, started_at: at })
+      .onConflict((oc) => oc.column('day').doNothing())
+      .returning('started_at')
+      .executeTakeFirst();
+    if (inserted) return { startedAt: inserted.started_at, first: true };
+    const row = await this.db
+      .selectFrom('notification_runs')
+      .select('started_at')
+      .where('day', '=', day)
+      .executeTakeFirstOrThrow();
+    return { startedAt: row.started_at, first: false };
   }
 
   /** Whether the daily run of `day` has started (in any process). */
-  dailyRunStarted(day: string): boolean {
-    return this.raw.prepare('SELECT 1 FROM notification_runs WHERE day = ?').get(day) !== undefined;
+  async dailyRunStarted(day: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('notification_runs')
+      .select('day')
+      .where('day', '=', day)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   /** Where to mail a person; null for an unknown or disabled account. */
-  recipient(userId: number): Recipient | null {
-    return (
-      (this.raw.prepare('SELECT id, email, name FROM users WHERE id = ? AND disabled = 0').get(userId) as
-        | Recipient
-        | undefined) ?? null
-    );
+  async recipient(userId: number): Promise<Recipient | null> {
+    const row = await this.db
+      .selectFrom('users')
+      .select(['id', 'email', 'name'])
+      .where('id', '=', userId)
+      .where('disabled', '=', 0)
+      .executeTakeFirst();
+    return row ? { id: Number(row.id), email: row.email, name: row.name } : null;
   }
 
   /** Of these people, those with an account that is not disabled. */
-  activeUsers(ids: readonly number[]): number[] {
-    const rows = this.raw
-      .prepare(
-        'SELECT id FROM users WHERE id IN (SELECT value FROM json_each(?)) AND disabled = 0 ORDER BY id',
-      )
-      .all(JSON.stringify(ids)) as { id: number }[];
-    return rows.map((r) => r.id);
+  async activeUsers(ids: readonly number[]): Promise<number[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('users')
+      .select('id')
+      .where('id', 'in', ids)
+      .where('disabled', '=', 0)
+      .orderBy('id')
+      .execute();
+    return idsOf(rows);
   }
 
   /** The coordinators of a ministry: a coordinator role in it or one of its directorates. */
-  coordinatorsOf(ministryId: number): number[] {
-    const rows = this.raw
-      .prepare(
-        `SELECT DISTINCT m.user_id AS id FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.role = 'coordinator' AND u.disabled = 0
-         AND m.organisation_id IN (SELECT id FROM organisations WHERE id = ? OR parent_id = ?) ORDER BY m.user_id`,
+  async coordinatorsOf(ministryId: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('memberships as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select('m.user_id as id')
+      .distinct()
+      .where('m.role', '=', 'coordinator')
+      .where('u.disabled', '=', 0)
+      .where('m.organisation_id', 'in', (eb) =>
+        eb
+          .selectFrom('organisations')
+          .select('id')
+          .where((o) => o.or([o('id', '=', ministryId), o('parent_id', '=', ministryId)])),
       )
-      .all(ministryId, ministryId) as { id: number }[];
-    return rows.map((r) => r.id);
+      .orderBy('id')
+      .execute();
+    return idsOf(rows);
   }
 
   /** Who worked on a list: whoever made it, the drafters it was assigned to and whoever saved an answer. */
-  participants(listId: number): number[] {
-    const rows = this.raw
-      .prepare(
-        `SELECT id FROM users WHERE disabled = 0 AND id IN (
-           SELECT created_by FROM question_lists WHERE id = ?
-           UNION SELECT assignee_id FROM list_questions WHERE list_id = ?
-           UNION SELECT v.author_id FROM answer_versions v JOIN list_questions q ON q.id = v.question_id
-             WHERE q.list_id = ?)
-         ORDER BY id`,
+  async participants(listId: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('users')
+      .select('id')
+      .where('disabled', '=', 0)
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('question_lists')
+          .select('created_by as id')
+          .where('id', '=', listId)
+          .union(eb.selectFrom('list_questions').select('assignee_id as id').where('list_id', '=', listId))
+          .union(
+            eb
+              .selectFrom('answer_versions as v')
+              .innerJoin('list_questions as q', 'q.id', 'v.question_id')
+              .select('v.author_id as id')
+              .where('q.list_id', '=', listId),
+          ),
       )
-      .all(listId, listId, listId) as { id: number }[];
-    return rows.map((r) => r.id);
+      .orderBy('id')
+      .execute();
+    return idsOf(rows);
   }
 }

@@ -1,5 +1,9 @@
 // The database's tables as TypeScript types, for Kysely. Mirrors the migrations.
 import type { Generated } from 'kysely';
+import type { AccountsTables } from './schema-accounts.js';
+import type { AuditTables } from './schema-audit.js';
+import type { NotificationsTables } from './schema-notifications.js';
+import type { WorkflowTables } from './schema-workflow.js';
 
 export interface PublicationsTable {
   id: string;
@@ -123,7 +127,7 @@ export interface WarningsTable {
   text: string | null;
 }
 
-export interface Database {
+export interface Database extends AccountsTables, WorkflowTables, NotificationsTables, AuditTables {
   publications: PublicationsTable;
   publication_dossiers: PublicationDossiersTable;
   publication_addressees: PublicationAddresseesTable;

@@ -1,10 +1,14 @@
 // The workflow's rows in SQL: question lists, their questions and answers, answer versions. Every change
 // of state is a compare-and-set (UPDATE … WHERE state = the expected one), and every answer save names
 // the version it started from: two people acting at once never overwrite each other silently; the one
-// who comes second learns what happened instead (WorkflowConflict).
-import type SQLite from 'better-sqlite3';
+// who comes second learns what happened instead (WorkflowConflict). Written once, in Kysely, for SQLite
+// and PostgreSQL: a compare-and-set is one UPDATE whose affected rows are checked, and whatever reads and
+// then writes runs in a transaction holding the list's row (src/store/database.ts).
+import { type Selectable, sql } from 'kysely';
 import type { Asker } from '../model/publication.js';
 import type { AnswerState, ListState } from '../workflow/states.js';
+import { type Executor, forUpdate, inTransaction } from './database.js';
+import type { ListQuestionsTable, QuestionListsTable } from './schema-workflow.js';
 
 export type ListKind = 'question-list' | 'written-questions';
 
@@ -107,68 +111,35 @@ export class WorkflowNotFound extends Error {
   override readonly name = 'WorkflowNotFound';
 }
 
-interface ListDbRow {
-  id: number;
-  kind: ListKind;
-  title: string;
-  committee_id: number | null;
-  ministry_id: number | null;
-  addressees: string;
-  documents: string;
-  scope: string | null;
-  deadline: string | null;
-  state: ListState;
-  version: number;
-  created_by: number | null;
-  created_at: string;
-  updated_at: string;
-  letter_date: string | null;
-  publication_id: string | null;
-  sent_at: string | null;
-  askers: string;
-  answered_by: string | null;
-  submitted_on: string | null;
-}
-
-interface QuestionDbRow {
-  id: number;
-  list_id: number;
-  position: number;
-  section: string | null;
-  text: string;
-  state: AnswerState;
-  assignee_id: number | null;
-  directorate_id: number | null;
-  internal_deadline: string | null;
-  answer: string | null;
-  answer_version: number;
-  answered_with: number | null;
-  last_comment: string | null;
-  updated_at: string;
-}
+type ListDbRow = Selectable<QuestionListsTable>;
+type QuestionDbRow = Selectable<ListQuestionsTable>;
 
 const now = (): string => new Date().toISOString();
 
+// PostgreSQL may answer ids and counts as strings (bigint); both databases' rows become numbers here.
+const num = (v: number | string | bigint): number => Number(v);
+const numOrNull = (v: number | string | bigint | null): number | null => (v === null ? null : Number(v));
+
 function listOf(r: ListDbRow): ListRow {
   return {
-    id: r.id,
-    kind: r.kind,
+    id: num(r.id),
+    kind: r.kind as ListKind,
     title: r.title,
-    committeeId: r.committee_id,
-    ministryId: r.ministry_id,
+    committeeId: numOrNull(r.committee_id),
+    ministryId: numOrNull(r.ministry_id),
     addressees: JSON.parse(r.addressees) as string[],
     documents: JSON.parse(r.documents) as string[],
     scope: r.scope,
     deadline: r.deadline,
-    state: r.state,
-    version: r.version,
+    state: r.state as ListState,
+    version: num(r.version),
     letterDate: r.letter_date,
     publicationId: r.publication_id,
     sentAt: r.sent_at,
     askers: JSON.parse(r.askers) as Asker[],
     answeredBy: r.answered_by,
     submittedOn: r.submitted_on,
-    createdBy: r.created_by,
+    createdBy: numOrNull(r.created_by),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -176,182 +147,204 @@ function listOf(r: ListDbRow): ListRow {
 
 function questionOf(r: QuestionDbRow): QuestionRow {
   return {
-    id: r.id,
-    listId: r.list_id,
-    number: r.position,
+    id: num(r.id),
+    listId: num(r.list_id),
+    number: num(r.position),
     section: r.section,
     text: r.text,
-    state: r.state,
-    assigneeId: r.assignee_id,
-    directorateId: r.directorate_id,
+    state: r.state as AnswerState,
+    assigneeId: numOrNull(r.assignee_id),
+    directorateId: numOrNull(r.directorate_id),
     internalDeadline: r.internal_deadline,
     answer: r.answer,
-    answerVersion: r.answer_version,
-    answeredWith: r.answered_with,
+    answerVersion: num(r.answer_version),
+    answeredWith: numOrNull(r.answered_with),
     lastComment: r.last_comment,
     updatedAt: r.updated_at,
   };
 }
 
-export class WorkflowStore {
-  constructor(private readonly raw: SQLite.Database) {}
+/** `-(position + by)`: positions pass through negative numbers while a list is renumbered. */
+const negatedPosition = (by: number) => sql<number>`-(${sql.ref('position')} + ${by})`;
 
-  createList(list: NewList): ListRow {
+export class WorkflowStore {
+  /** `db` is the database, or the transaction this store's queries join (see atomically). */
+  constructor(private readonly db: Executor) {}
+
+  async createList(list: NewList): Promise<ListRow> {
     const at = now();
-    const id = Number(
-      this.raw
-        .prepare(
-          `INSERT INTO question_lists (kind, title, committee_id, ministry_id, addressees, documents, scope,
-           deadline, state, created_by, created_at, updated_at, askers, answered_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          list.kind,
-          list.title,
-          list.committeeId,
-          list.ministryId,
-          JSON.stringify(list.addressees),
-          JSON.stringify(list.documents),
-          list.scope,
-          list.deadline,
-          list.createdBy,
-          at,
-          at,
-          JSON.stringify(list.askers ?? []),
-          list.answeredBy ?? null,
-        ).lastInsertRowid,
-    );
-    return this.list(id);
+    const row = await this.db
+      .insertInto('question_lists')
+      .values({
+        kind: list.kind,
+        title: list.title,
+        committee_id: list.committeeId,
+        ministry_id: list.ministryId,
+        addressees: JSON.stringify(list.addressees),
+        documents: JSON.stringify(list.documents),
+        scope: list.scope,
+        deadline: list.deadline,
+        state: 'draft',
+        created_by: list.createdBy,
+        created_at: at,
+        updated_at: at,
+        askers: JSON.stringify(list.askers ?? []),
+        answered_by: list.answeredBy ?? null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return listOf(row);
   }
 
-  list(id: number): ListRow {
-    const row = this.raw.prepare('SELECT * FROM question_lists WHERE id = ?').get(id) as
-      | ListDbRow
-      | undefined;
+  async list(id: number): Promise<ListRow> {
+    const row = await this.db
+      .selectFrom('question_lists')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row) throw new WorkflowNotFound(`no question list ${id}`);
     return listOf(row);
   }
 
-  questions(listId: number): QuestionRow[] {
-    const rows = this.raw
-      .prepare('SELECT * FROM list_questions WHERE list_id = ? ORDER BY position')
-      .all(listId) as QuestionDbRow[];
+  /**
+   * The list, its row locked until the transaction ends (on PostgreSQL; SQLite's transactions hold the
+   * write lock from their start): renumbering its questions, or deciding from all of them (are they all
+   * approved?), goes one transaction at a time. Outside a transaction it is a plain read.
+   */
+  async lockList(id: number): Promise<ListRow> {
+    const row = await forUpdate(
+      this.db,
+      this.db.selectFrom('question_lists').selectAll().where('id', '=', id),
+    ).executeTakeFirst();
+    if (!row) throw new WorkflowNotFound(`no question list ${id}`);
+    return listOf(row);
+  }
+
+  async questions(listId: number): Promise<QuestionRow[]> {
+    const rows = await this.db
+      .selectFrom('list_questions')
+      .selectAll()
+      .where('list_id', '=', listId)
+      .orderBy('position')
+      .execute();
     return rows.map(questionOf);
   }
 
-  question(id: number): QuestionRow {
-    const row = this.raw.prepare('SELECT * FROM list_questions WHERE id = ?').get(id) as
-      | QuestionDbRow
-      | undefined;
+  async question(id: number): Promise<QuestionRow> {
+    const row = await this.db
+      .selectFrom('list_questions')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row) throw new WorkflowNotFound(`no question ${id}`);
     return questionOf(row);
   }
 
-  /** Adds a question at the end (or at `at`, 1-based, moving the later ones down): numbering stays continuous. */
-  addQuestion(listId: number, text: string, section: string | null, at?: number): QuestionRow {
-    return this.raw.transaction(() => {
-      this.list(listId);
-      const count = (
-        this.raw.prepare('SELECT count(*) AS n FROM list_questions WHERE list_id = ?').get(listId) as {
-          n: number;
-        }
-      ).n;
-      const position = at === undefined ? count + 1 : Math.min(Math.max(1, at), count + 1);
-      // Shift through negative positions first: UNIQUE (list_id, position) holds at every step.
-      this.raw
-        .prepare('UPDATE list_questions SET position = -position - 1 WHERE list_id = ? AND position >= ?')
-        .run(listId, position);
-      this.raw
-        .prepare('UPDATE list_questions SET position = -position WHERE list_id = ? AND position < 0')
-        .run(listId);
-      const id = Number(
-        this.raw
-          .prepare(
-            'INSERT INTO list_questions (list_id, position, section, text, updated_at) VALUES (?, ?, ?, ?, ?)',
-          )
-          .run(listId, position, section, text, now()).lastInsertRowid,
-      );
-      this.touchList(listId);
-      return this.question(id);
-    })();
+  private async questionCount(listId: number): Promise<number> {
+    const { n } = await this.db
+      .selectFrom('list_questions')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('list_id', '=', listId)
+      .executeTakeFirstOrThrow();
+    return Number(n);
   }
 
-  private touchList(listId: number): void {
-    this.raw
-      .prepare('UPDATE question_lists SET version = version + 1, updated_at = ? WHERE id = ?')
-      .run(now(), listId);
+  /** Adds a question at the end (or at `at`, 1-based, moving the later ones down): numbering stays continuous. */
+  async addQuestion(listId: number, text: string, section: string | null, at?: number): Promise<QuestionRow> {
+    return inTransaction(this.db, async (trx) => {
+      const wf = new WorkflowStore(trx);
+      await wf.lockList(listId);
+      const count = await wf.questionCount(listId);
+      const position = at === undefined ? count + 1 : Math.min(Math.max(1, at), count + 1);
+      // Shift through negative positions first: UNIQUE (list_id, position) holds at every step (also on
+      // PostgreSQL, which checks it row by row).
+      await trx
+        .updateTable('list_questions')
+        .set({ position: negatedPosition(1) })
+        .where('list_id', '=', listId)
+        .where('position', '>=', position)
+        .execute();
+      await wf.unnegatePositions(listId);
+      const row = await trx
+        .insertInto('list_questions')
+        .values({ list_id: listId, position, section, text, updated_at: now() })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await wf.touchList(listId);
+      return questionOf(row);
+    });
+  }
+
+  /** The second step of a renumbering: the positions made negative become the positive ones. */
+  private async unnegatePositions(listId: number): Promise<void> {
+    await this.db
+      .updateTable('list_questions')
+      .set({ position: negatedPosition(0) })
+      .where('list_id', '=', listId)
+      .where('position', '<', 0)
+      .execute();
+  }
+
+  private async touchList(listId: number): Promise<void> {
+    await this.db
+      .updateTable('question_lists')
+      .set((eb) => ({ version: eb('version', '+', 1), updated_at: now() }))
+      .where('id', '=', listId)
+      .execute();
   }
 
   /** Moves a list from `from` to `to`; a conflict when it is no longer in `from`. */
-  setListState(listId: number, from: ListState, to: ListState): ListRow {
-    const changed = this.raw
-      .prepare(
-        'UPDATE question_lists SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND state = ?',
-      )
-      .run(to, now(), listId, from).changes;
-    const list = this.list(listId);
-    if (changed === 0) {
-      throw new WorkflowConflict(`the question list is ${list.state} now, no longer ${from}`, {
-        state: list.state,
-        version: list.version,
-      });
-    }
-    return list;
+  async setListState(listId: number, from: ListState, to: ListState): Promise<ListRow> {
+    const row = await this.db
+      .updateTable('question_lists')
+      .set((eb) => ({ state: to, version: eb('version', '+', 1), updated_at: now() }))
+      .where('id', '=', listId)
+      .where('state', '=', from)
+      .returningAll()
+      .executeTakeFirst();
+    if (row) return listOf(row);
+    const list = await this.list(listId);
+    throw new WorkflowConflict(`the question list is ${list.state} now, no longer ${from}`, {
+      state: list.state,
+      version: list.version,
+    });
   }
 
   /** Moves a question (its answer) from `from` to `to`, setting the assignee when given. */
-  setQuestionState(
+  async setQuestionState(
     questionId: number,
     from: AnswerState,
     to: AnswerState,
     assignment?: Assignee,
     change: { comment?: string | null; answeredWith?: number | null } = {},
-  ): QuestionRow {
-    // The comment and the grouping change only when given; undefined leaves them as they are.
-    if (change.comment !== undefined || change.answeredWith !== undefined) {
-      return this.raw.transaction(() => {
-        const q = this.setQuestionState(questionId, from, to, assignment);
-        this.raw
-          .prepare(
-            `UPDATE list_questions SET last_comment = CASE WHEN ? THEN ? ELSE last_comment END,
-             answered_with = CASE WHEN ? THEN ? ELSE answered_with END WHERE id = ?`,
-          )
-          .run(
-            change.comment === undefined ? 0 : 1,
-            change.comment ?? null,
-            change.answeredWith === undefined ? 0 : 1,
-            change.answeredWith ?? null,
-            questionId,
-          );
-        return { ...q, ...this.question(questionId) };
-      })();
-    }
-    const info = assignment
-      ? this.raw
-          .prepare(
-            `UPDATE list_questions SET state = ?, assignee_id = ?, directorate_id = ?, internal_deadline = ?,
-             updated_at = ? WHERE id = ? AND state = ?`,
-          )
-          .run(
-            to,
-            assignment.assigneeId,
-            assignment.directorateId,
-            assignment.internalDeadline,
-            now(),
-            questionId,
-            from,
-          )
-      : this.raw
-          .prepare('UPDATE list_questions SET state = ?, updated_at = ? WHERE id = ? AND state = ?')
-          .run(to, now(), questionId, from);
-    const q = this.question(questionId);
-    if (info.changes === 0) {
-      throw new WorkflowConflict(`the answer is ${q.state} now, no longer ${from}`, {
-        state: q.state,
-        version: q.answerVersion,
-      });
-    }
-    return q;
+  ): Promise<QuestionRow> {
+    // The comment and the grouping change only when given; undefined leaves them as they are. One
+    // compare-and-set UPDATE sets them with the state, so nothing is read before it is written.
+    const row = await this.db
+      .updateTable('list_questions')
+      .set({
+        state: to,
+        ...(assignment
+          ? {
+              assignee_id: assignment.assigneeId,
+              directorate_id: assignment.directorateId,
+              internal_deadline: assignment.internalDeadline,
+            }
+          : {}),
+        ...(change.comment !== undefined ? { last_comment: change.comment } : {}),
+        ...(change.answeredWith !== undefined ? { answered_with: change.answeredWith } : {}),
+        updated_at: now(),
+      })
+      .where('id', '=', questionId)
+      .where('state', '=', from)
+      .returningAll()
+      .executeTakeFirst();
+    if (row) return questionOf(row);
+    const q = await this.question(questionId);
+    throw new WorkflowConflict(`the answer is ${q.state} now, no longer ${from}`, {
+      state: q.state,
+      version: q.answerVersion,
+    });
   }
 
   /**
@@ -359,251 +352,325 @@ export class WorkflowStore {
    * carries the version saved in between (its text and author), for the caller to merge. With `move`,
    * the answer's state changes in the same transaction (a first save: assigned → drafting).
    */
-  saveAnswer(
+  async saveAnswer(
     questionId: number,
     baseVersion: number,
     text: string,
     authorId: number | null,
     move?: { from: AnswerState; to: AnswerState },
-  ): QuestionRow {
-    return this.raw.transaction(() => {
+  ): Promise<QuestionRow> {
+    return inTransaction(this.db, async (trx) => {
+      const wf = new WorkflowStore(trx);
       const at = now();
-      const changed = this.raw
-        .prepare(
-          `UPDATE list_questions SET answer = ?, answer_version = answer_version + 1, updated_at = ?
-           WHERE id = ? AND answer_version = ?`,
-        )
-        .run(text, at, questionId, baseVersion).changes;
-      const q = this.question(questionId);
-      if (changed === 0) {
-        const latest = this.raw
-          .prepare('SELECT author_id AS authorId FROM answer_versions WHERE question_id = ? AND version = ?')
-          .get(questionId, q.answerVersion) as { authorId: number | null } | undefined;
+      // The compare-and-set: on PostgreSQL a concurrent save of the same row waits for the other's
+      // commit and then finds the version moved on, so exactly one of them wins.
+      const row = await trx
+        .updateTable('list_questions')
+        .set((eb) => ({ answer: text, answer_version: eb('answer_version', '+', 1), updated_at: at }))
+        .where('id', '=', questionId)
+        .where('answer_version', '=', baseVersion)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) {
+        const q = await wf.question(questionId);
+        const latest = await trx
+          .selectFrom('answer_versions')
+          .select('author_id')
+          .where('question_id', '=', questionId)
+          .where('version', '=', q.answerVersion)
+          .executeTakeFirst();
         throw new WorkflowConflict(
           `the answer was saved as version ${q.answerVersion} since version ${baseVersion}`,
-          { state: q.state, version: q.answerVersion, text: q.answer, authorId: latest?.authorId ?? null },
+          {
+            state: q.state,
+            version: q.answerVersion,
+            text: q.answer,
+            authorId: numOrNull(latest?.author_id ?? null),
+          },
         );
       }
-      this.raw
-        .prepare(
-          'INSERT INTO answer_versions (question_id, version, text, author_id, saved_at) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(questionId, q.answerVersion, text, authorId, at);
-      return move && move.from !== move.to ? this.setQuestionState(questionId, move.from, move.to) : q;
-    })();
+      const q = questionOf(row);
+      await trx
+        .insertInto('answer_versions')
+        .values({
+          question_id: questionId,
+          version: q.answerVersion,
+          text,
+          author_id: authorId,
+          saved_at: at,
+        })
+        .execute();
+      return move && move.from !== move.to ? wf.setQuestionState(questionId, move.from, move.to) : q;
+    });
   }
 
   /** Records the day the list was sent (and its deadline, when the term sets it). */
-  setSubmitted(listId: number, on: string, deadline: string | null): ListRow {
-    this.raw
-      .prepare(
-        'UPDATE question_lists SET submitted_on = ?, deadline = coalesce(deadline, ?), updated_at = ? WHERE id = ?',
-      )
-      .run(on, deadline, now(), listId);
-    return this.list(listId);
+  async setSubmitted(listId: number, on: string, deadline: string | null): Promise<ListRow> {
+    const row = await this.db
+      .updateTable('question_lists')
+      .set((eb) => ({
+        submitted_on: on,
+        deadline: eb.fn.coalesce('deadline', eb.val(deadline)),
+        updated_at: now(),
+      }))
+      .where('id', '=', listId)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new WorkflowNotFound(`no question list ${listId}`);
+    return listOf(row);
   }
 
   /** Changes a list's deadline (a postponement); returns the list as it is now. */
-  setDeadline(listId: number, deadline: string): ListRow {
-    this.raw
-      .prepare('UPDATE question_lists SET deadline = ?, version = version + 1, updated_at = ? WHERE id = ?')
-      .run(deadline, now(), listId);
-    return this.list(listId);
+  async setDeadline(listId: number, deadline: string): Promise<ListRow> {
+    const row = await this.db
+      .updateTable('question_lists')
+      .set((eb) => ({ deadline, version: eb('version', '+', 1), updated_at: now() }))
+      .where('id', '=', listId)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new WorkflowNotFound(`no question list ${listId}`);
+    return listOf(row);
   }
 
   /**
    * Questions still being answered (not approved or published) on lists that are not drafts: those
    * assigned to `assigneeId`, or all of those on lists addressed to one of `ministryIds`.
    */
-  openQuestions(
+  async openQuestions(
     filter: { assigneeId: number } | { ministryIds: readonly number[]; states?: readonly AnswerState[] },
-  ): { question: QuestionRow; list: ListRow }[] {
-    const where =
-      'assigneeId' in filter
-        ? { sql: 'q.assignee_id = ?', params: [filter.assigneeId] }
-        : {
-            sql: `l.ministry_id IN (SELECT value FROM json_each(?))
-                  AND (? IS NULL OR q.state IN (SELECT value FROM json_each(?)))`,
-            params: [
-              JSON.stringify(filter.ministryIds),
-              filter.states ? 1 : null,
-              JSON.stringify(filter.states ?? []),
-            ],
-          };
-    const rows = this.raw
-      .prepare(
-        `SELECT q.* FROM list_questions q JOIN question_lists l ON l.id = q.list_id
-         WHERE ${where.sql} AND q.state NOT IN ('approved', 'published') AND l.state NOT IN ('draft', 'withdrawn', 'published')
-         ORDER BY coalesce(q.internal_deadline, l.deadline), l.id, q.position`,
+  ): Promise<{ question: QuestionRow; list: ListRow }[]> {
+    // `IN ()` is no SQL: an empty filter matches nothing.
+    if (!('assigneeId' in filter) && (filter.ministryIds.length === 0 || filter.states?.length === 0)) {
+      return [];
+    }
+    let query = this.db
+      .selectFrom('list_questions as q')
+      .innerJoin('question_lists as l', 'l.id', 'q.list_id')
+      .selectAll('q')
+      .where('q.state', 'not in', ['approved', 'published'])
+      .where('l.state', 'not in', ['draft', 'withdrawn', 'published']);
+    if ('assigneeId' in filter) query = query.where('q.assignee_id', '=', filter.assigneeId);
+    else {
+      query = query.where('l.ministry_id', 'in', [...filter.ministryIds]);
+      if (filter.states) query = query.where('q.state', 'in', [...filter.states]);
+    }
+    const rows = await query
+      // Those without a deadline first, on both databases (SQLite's order for NULL).
+      .orderBy(
+        (eb) => eb.fn.coalesce('q.internal_deadline', 'l.deadline'),
+        (ob) => ob.asc().nullsFirst(),
       )
-      .all(...where.params) as QuestionDbRow[];
+      .orderBy('l.id')
+      .orderBy('q.position')
+      .execute();
     // Each list read once, however many of its questions are open.
     const lists = new Map<number, ListRow>();
-    return rows.map((r) => {
-      let list = lists.get(r.list_id);
+    const out: { question: QuestionRow; list: ListRow }[] = [];
+    for (const r of rows) {
+      const question = questionOf(r);
+      let list = lists.get(question.listId);
       if (!list) {
-        list = this.list(r.list_id);
-        lists.set(r.list_id, list);
+        list = await this.list(question.listId);
+        lists.set(question.listId, list);
       }
-      return { question: questionOf(r), list };
-    });
+      out.push({ question, list });
+    }
+    return out;
   }
 
   /** Whether one of the list's questions is (or was last) with this person. */
-  hasAssignee(listId: number, userId: number): boolean {
-    return (
-      this.raw
-        .prepare('SELECT 1 FROM list_questions WHERE list_id = ? AND assignee_id = ? LIMIT 1')
-        .get(listId, userId) !== undefined
-    );
+  async hasAssignee(listId: number, userId: number): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('list_questions')
+      .select('id')
+      .where('list_id', '=', listId)
+      .where('assignee_id', '=', userId)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   /** The lists addressed to or made by these organisations, newest first. */
-  lists(filter: { organisationIds: readonly number[]; states?: readonly ListState[] }): ListRow[] {
-    const rows = this.raw
-      .prepare(
-        `SELECT * FROM question_lists
-         WHERE (committee_id IN (SELECT value FROM json_each(?)) OR ministry_id IN (SELECT value FROM json_each(?)))
-           AND (? IS NULL OR state IN (SELECT value FROM json_each(?)))
-         ORDER BY updated_at DESC, id DESC`,
-      )
-      .all(
-        JSON.stringify(filter.organisationIds),
-        JSON.stringify(filter.organisationIds),
-        filter.states ? 1 : null,
-        JSON.stringify(filter.states ?? []),
-      ) as ListDbRow[];
+  async lists(filter: {
+    organisationIds: readonly number[];
+    states?: readonly ListState[];
+  }): Promise<ListRow[]> {
+    // `IN ()` is no SQL: an empty filter matches nothing.
+    if (filter.organisationIds.length === 0 || filter.states?.length === 0) return [];
+    const organisations = [...filter.organisationIds];
+    let query = this.db
+      .selectFrom('question_lists')
+      .selectAll()
+      .where((eb) =>
+        eb.or([eb('committee_id', 'in', organisations), eb('ministry_id', 'in', organisations)]),
+      );
+    if (filter.states) query = query.where('state', 'in', [...filter.states]);
+    const rows = await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').execute();
     return rows.map(listOf);
   }
 
   /** Every list (for an administrator), newest first. */
-  allLists(): ListRow[] {
-    const rows = this.raw
-      .prepare('SELECT * FROM question_lists ORDER BY updated_at DESC, id DESC')
-      .all() as ListDbRow[];
+  async allLists(): Promise<ListRow[]> {
+    const rows = await this.db
+      .selectFrom('question_lists')
+      .selectAll()
+      .orderBy('updated_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
     return rows.map(listOf);
   }
 
   /** Changes a list's particulars, when it is still at `version` (else a conflict). */
-  updateList(listId: number, version: number, changes: ListChanges): ListRow {
-    const current = this.list(listId);
+  async updateList(listId: number, version: number, changes: ListChanges): Promise<ListRow> {
+    const current = await this.list(listId);
     const next = { ...current, ...changes };
-    const changed = this.raw
-      .prepare(
-        `UPDATE question_lists SET title = ?, addressees = ?, documents = ?, scope = ?, deadline = ?,
-         askers = ?, answered_by = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
-      )
-      .run(
-        next.title,
-        JSON.stringify(next.addressees),
-        JSON.stringify(next.documents),
-        next.scope,
-        next.deadline,
-        JSON.stringify(next.askers),
-        next.answeredBy,
-        now(),
-        listId,
-        version,
-      ).changes;
-    const list = this.list(listId);
-    if (changed === 0) {
-      throw new WorkflowConflict(
-        `the question list was changed since version ${version}: it is version ${list.version}`,
-        {
-          state: list.state,
-          version: list.version,
-        },
-      );
-    }
-    return list;
+    // A compare-and-set on the version: what was read above is written back only if nobody changed it.
+    const row = await this.db
+      .updateTable('question_lists')
+      .set((eb) => ({
+        title: next.title,
+        addressees: JSON.stringify(next.addressees),
+        documents: JSON.stringify(next.documents),
+        scope: next.scope,
+        deadline: next.deadline,
+        askers: JSON.stringify(next.askers),
+        answered_by: next.answeredBy,
+        version: eb('version', '+', 1),
+        updated_at: now(),
+      }))
+      .where('id', '=', listId)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+    if (row) return listOf(row);
+    const list = await this.list(listId);
+    throw new WorkflowConflict(
+      `the question list was changed since version ${version}: it is version ${list.version}`,
+      {
+        state: list.state,
+        version: list.version,
+      },
+    );
   }
 
   /** Changes a question's text or section (a draft's). */
-  updateQuestion(questionId: number, changes: { text?: string; section?: string | null }): QuestionRow {
-    const q = this.question(questionId);
-    this.raw
-      .prepare('UPDATE list_questions SET text = ?, section = ?, updated_at = ? WHERE id = ?')
-      .run(
-        changes.text ?? q.text,
-        changes.section === undefined ? q.section : changes.section,
-        now(),
-        questionId,
-      );
-    this.touchList(q.listId);
-    return this.question(questionId);
+  async updateQuestion(
+    questionId: number,
+    changes: { text?: string; section?: string | null },
+  ): Promise<QuestionRow> {
+    return inTransaction(this.db, async (trx) => {
+      const wf = new WorkflowStore(trx);
+      const q = await wf.question(questionId);
+      // Only what is given is written: nothing read here is written back.
+      const row = await trx
+        .updateTable('list_questions')
+        .set({
+          ...(changes.text !== undefined ? { text: changes.text } : {}),
+          ...(changes.section !== undefined ? { section: changes.section } : {}),
+          updated_at: now(),
+        })
+        .where('id', '=', questionId)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) throw new WorkflowNotFound(`no question ${questionId}`);
+      await wf.touchList(q.listId);
+      return questionOf(row);
+    });
   }
 
   /** Moves a question to position `to` (1-based); the others close up around it, numbering stays continuous. */
-  moveQuestion(questionId: number, to: number): QuestionRow {
-    return this.raw.transaction(() => {
-      const q = this.question(questionId);
-      const count = this.questions(q.listId).length;
+  async moveQuestion(questionId: number, to: number): Promise<QuestionRow> {
+    return inTransaction(this.db, async (trx) => {
+      const wf = new WorkflowStore(trx);
+      // The list's row first, then the question as it is under that lock.
+      await wf.lockList((await wf.question(questionId)).listId);
+      const q = await wf.question(questionId);
+      const count = await wf.questionCount(q.listId);
       const target = Math.min(Math.max(1, to), count);
       if (target !== q.number) {
-        this.raw.prepare('UPDATE list_questions SET position = 0 WHERE id = ?').run(questionId);
+        await trx.updateTable('list_questions').set({ position: 0 }).where('id', '=', questionId).execute();
         const [lo, hi, step] = target < q.number ? [target, q.number - 1, 1] : [q.number + 1, target, -1];
         // Through negative positions, so that UNIQUE (list_id, position) holds at every step.
-        this.raw
-          .prepare(
-            'UPDATE list_questions SET position = -(position + ?) WHERE list_id = ? AND position BETWEEN ? AND ?',
-          )
-          .run(step, q.listId, lo, hi);
-        this.raw
-          .prepare('UPDATE list_questions SET position = -position WHERE list_id = ? AND position < 0')
-          .run(q.listId);
-        this.raw.prepare('UPDATE list_questions SET position = ? WHERE id = ?').run(target, questionId);
+        await trx
+          .updateTable('list_questions')
+          .set({ position: negatedPosition(step) })
+          .where('list_id', '=', q.listId)
+          .where('position', '>=', lo)
+          .where('position', '<=', hi)
+          .execute();
+        await wf.unnegatePositions(q.listId);
+        await trx
+          .updateTable('list_questions')
+          .set({ position: target })
+          .where('id', '=', questionId)
+          .execute();
       }
-      this.touchList(q.listId);
-      return this.question(questionId);
-    })();
+      await wf.touchList(q.listId);
+      return wf.question(questionId);
+    });
   }
 
   /** Removes a question; the later ones move up. */
-  removeQuestion(questionId: number): void {
-    this.raw.transaction(() => {
-      const q = this.question(questionId);
-      this.raw.prepare('DELETE FROM list_questions WHERE id = ?').run(questionId);
-      this.raw
-        .prepare('UPDATE list_questions SET position = -(position - 1) WHERE list_id = ? AND position > ?')
-        .run(q.listId, q.number);
-      this.raw
-        .prepare('UPDATE list_questions SET position = -position WHERE list_id = ? AND position < 0')
-        .run(q.listId);
-      this.touchList(q.listId);
-    })();
+  async removeQuestion(questionId: number): Promise<void> {
+    await inTransaction(this.db, async (trx) => {
+      const wf = new WorkflowStore(trx);
+      await wf.lockList((await wf.question(questionId)).listId);
+      const q = await wf.question(questionId);
+      await trx.deleteFrom('list_questions').where('id', '=', questionId).execute();
+      await trx
+        .updateTable('list_questions')
+        .set({ position: negatedPosition(-1) })
+        .where('list_id', '=', q.listId)
+        .where('position', '>', q.number)
+        .execute();
+      await wf.unnegatePositions(q.listId);
+      await wf.touchList(q.listId);
+    });
   }
 
   /** Sets the letter's date (assembling) or, once sent, the publication and when. */
-  setLetter(
+  async setLetter(
     listId: number,
     letter: { letterDate?: string | null; publicationId?: string; sentAt?: string },
-  ): ListRow {
-    const current = this.list(listId);
-    this.raw
-      .prepare(
-        'UPDATE question_lists SET letter_date = ?, publication_id = ?, sent_at = ?, updated_at = ? WHERE id = ?',
-      )
-      .run(
-        letter.letterDate === undefined ? current.letterDate : letter.letterDate,
-        letter.publicationId ?? current.publicationId,
-        letter.sentAt ?? current.sentAt,
-        now(),
-        listId,
-      );
-    return this.list(listId);
+  ): Promise<ListRow> {
+    // Only what is given is written (a null date clears it): nothing is read and written back.
+    const row = await this.db
+      .updateTable('question_lists')
+      .set({
+        ...(letter.letterDate !== undefined ? { letter_date: letter.letterDate } : {}),
+        ...(letter.publicationId !== undefined ? { publication_id: letter.publicationId } : {}),
+        ...(letter.sentAt !== undefined ? { sent_at: letter.sentAt } : {}),
+        updated_at: now(),
+      })
+      .where('id', '=', listId)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new WorkflowNotFound(`no question list ${listId}`);
+    return listOf(row);
   }
 
-  /** Runs `work` in one transaction (several changes that stand or fall together). */
-  atomically<T>(work: () => T): T {
-    return this.raw.transaction(work)();
+  /**
+   * Runs `work` in one transaction (several changes that stand or fall together), with a store whose
+   * queries join it: everything inside goes to `wf`, never to the outer store (on SQLite that would wait
+   * for the transaction's own connection). On PostgreSQL `work` may run again after a deadlock, so it
+   * does nothing outside the database.
+   */
+  async atomically<T>(work: (wf: WorkflowStore) => Promise<T>): Promise<T> {
+    return inTransaction(this.db, (trx) => work(new WorkflowStore(trx)));
   }
 
-  versions(questionId: number): AnswerVersion[] {
-    const rows = this.raw
-      .prepare(
-        'SELECT version, text, author_id AS authorId, saved_at AS savedAt FROM answer_versions WHERE question_id = ? ORDER BY version',
-      )
-      .all(questionId) as AnswerVersion[];
-    return rows;
+  async versions(questionId: number): Promise<AnswerVersion[]> {
+    const rows = await this.db
+      .selectFrom('answer_versions')
+      .select(['version', 'text', 'author_id', 'saved_at'])
+      .where('question_id', '=', questionId)
+      .orderBy('version')
+      .execute();
+    return rows.map((r) => ({
+      version: num(r.version),
+      text: r.text,
+      authorId: numOrNull(r.author_id),
+      savedAt: r.saved_at,
+    }));
   }
 }

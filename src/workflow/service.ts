@@ -10,6 +10,7 @@ import {
   type NewList,
   type QuestionRow,
   WorkflowConflict,
+  type WorkflowStore,
 } from '../store/workflow.js';
 import {
   CLOSED_DAYS_NL,
@@ -74,7 +75,7 @@ export interface WorkflowOptions {
   /** For the terms that start when a list is sent (Kamervragen: three weeks); default the Dutch holidays. */
   calendar?: DeadlineCalendar;
   /** Told of each notice after the change is stored; its failure never undoes the change. */
-  notify?: (notice: WorkflowNotice) => void;
+  notify?: (notice: WorkflowNotice) => void | Promise<void>;
 }
 
 /** Whether a list's deadline can still be postponed: it has one, and its letter is not yet approved. */
@@ -105,40 +106,47 @@ export class Workflow {
     private readonly options: WorkflowOptions = {},
   ) {}
 
-  private tell(notice: WorkflowNotice): void {
+  /** Waits until the notice's notifications are stored (their mails go on in the background). */
+  private async tell(notice: WorkflowNotice): Promise<void> {
     try {
-      this.options.notify?.(notice);
+      await this.options.notify?.(notice);
     } catch {
       // A notice that cannot be made never undoes the change it is about.
     }
   }
 
   /** The list and the actor's roles on it, when the actor may see it (else WorkflowForbidden). */
-  listFor(actor: UserActor, listId: number): { list: ListRow; roles: Role[] } {
+  async listFor(actor: UserActor, listId: number): Promise<{ list: ListRow; roles: Role[] }> {
     return this.visibleList(actor, listId);
   }
 
   /** The lists the actor may see, newest first: their committee's and those addressed to their ministry. */
-  listsFor(actor: UserActor): ListRow[] {
-    const rows = actor.admin
-      ? this.store.workflow.allLists()
-      : this.store.workflow.lists({
-          organisationIds: [...new Set(actor.memberships.flatMap((m) => [...this.within(m.organisationId)]))],
-        });
-    return rows.filter((l) => this.canSee(actor, l));
+  async listsFor(actor: UserActor): Promise<ListRow[]> {
+    let rows: ListRow[];
+    if (actor.admin) rows = await this.store.workflow.allLists();
+    else {
+      const organisations = new Set<number>();
+      for (const m of actor.memberships) {
+        for (const id of await this.within(m.organisationId)) organisations.add(id);
+      }
+      rows = await this.store.workflow.lists({ organisationIds: [...organisations] });
+    }
+    const visible: ListRow[] = [];
+    for (const list of rows) if (await this.canSee(actor, list)) visible.push(list);
+    return visible;
   }
 
   /** The organisations that count as this one: itself and, for a ministry, its directorates. */
-  private within(organisationId: number | null): Set<number> {
+  private async within(organisationId: number | null): Promise<Set<number>> {
     return new Set(
-      organisationId === null ? [] : this.store.accounts.organisationAndChildren(organisationId),
+      organisationId === null ? [] : await this.store.accounts.organisationAndChildren(organisationId),
     );
   }
 
   /** The actor's roles on a list: clerk in its committee; coordinator, drafter, approver in its ministry. */
-  rolesOn(actor: UserActor, list: ListRow): Role[] {
-    const committee = this.within(list.committeeId);
-    const ministry = this.within(list.ministryId);
+  async rolesOn(actor: UserActor, list: ListRow): Promise<Role[]> {
+    const committee = await this.within(list.committeeId);
+    const ministry = await this.within(list.ministryId);
     const roles = new Set<Role>();
     for (const m of actor.memberships) {
       if (m.role === 'clerk' && committee.has(m.organisationId)) roles.add(m.role);
@@ -147,98 +155,111 @@ export class Workflow {
     return [...roles];
   }
 
-  /** Whether the actor may see the list: a role on it, or an administrator. A draft is the committee's own. */
-  canSee(actor: UserActor, list: ListRow, roles: readonly Role[] = this.rolesOn(actor, list)): boolean {
+  /**
+   * Whether the actor may see the list: a role on it, or an administrator. A draft is the committee's
+   * own. `roles` are the actor's on the list when the caller has them already.
+   */
+  async canSee(actor: UserActor, list: ListRow, roles?: readonly Role[]): Promise<boolean> {
     if (actor.admin) return true;
-    if (list.state === 'draft') return roles.includes('clerk');
+    const on = roles ?? (await this.rolesOn(actor, list));
+    if (list.state === 'draft') return on.includes('clerk');
     // A drafter sees the lists they answer on, not every list of the ministry (the embargo: unpublished
     // answers are seen by the people working on them); coordinators and approvers see them all.
-    if (roles.length > 0 && roles.every((r) => r === 'drafter')) {
+    if (on.length > 0 && on.every((r) => r === 'drafter')) {
       return this.store.workflow.hasAssignee(list.id, actor.id);
     }
-    return roles.length > 0;
+    return on.length > 0;
   }
 
   /** The list and the actor's roles on it (worked out once), when the actor may see it. */
-  private visibleList(actor: UserActor, listId: number): { list: ListRow; roles: Role[] } {
-    const list = this.store.workflow.list(listId);
-    const roles = this.rolesOn(actor, list);
-    if (!this.canSee(actor, list, roles)) throw new WorkflowHidden(`no question list ${listId}`);
+  private async visibleList(actor: UserActor, listId: number): Promise<{ list: ListRow; roles: Role[] }> {
+    const list = await this.store.workflow.list(listId);
+    const roles = await this.rolesOn(actor, list);
+    if (!(await this.canSee(actor, list, roles))) throw new WorkflowHidden(`no question list ${listId}`);
     return { list, roles };
   }
 
-  private audit(actor: UserActor, action: string, subject: string, details: Record<string, unknown>): void {
-    this.store.audit({ actor: actorLabel(actor), actorName: actor.name, action, subject, details });
+  private async audit(
+    actor: UserActor,
+    action: string,
+    subject: string,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    await this.store.audit({ actor: actorLabel(actor), actorName: actor.name, action, subject, details });
   }
 
   /** A clerk of the committee starts a list (state draft). */
-  createList(actor: UserActor, input: Omit<NewList, 'createdBy'>): ListRow {
+  async createList(actor: UserActor, input: Omit<NewList, 'createdBy'>): Promise<ListRow> {
     const clerkOf = actor.memberships.some(
       (m) => m.role === 'clerk' && m.organisationId === input.committeeId,
     );
     if (!clerkOf) throw new WorkflowForbidden('only a clerk of the committee may start its question list');
-    const list = this.store.workflow.createList({ ...input, createdBy: actor.id });
-    this.audit(actor, 'list.created', `list:${list.id}`, { title: list.title, deadline: list.deadline });
+    const list = await this.store.workflow.createList({ ...input, createdBy: actor.id });
+    await this.audit(actor, 'list.created', `list:${list.id}`, {
+      title: list.title,
+      deadline: list.deadline,
+    });
     return list;
   }
 
   /** A question added while the list is a draft; numbering stays continuous. */
-  addQuestion(
+  async addQuestion(
     actor: UserActor,
     listId: number,
     text: string,
     section: string | null,
     at?: number,
-  ): QuestionRow {
-    this.draftOf(actor, listId, 'add-question');
-    const question = this.store.workflow.addQuestion(listId, text, section, at);
-    this.audit(actor, 'list.question_added', `list:${listId}`, { number: question.number });
+  ): Promise<QuestionRow> {
+    await this.draftOf(actor, listId, 'add-question');
+    const question = await this.store.workflow.atomically(async (wf) => {
+      await stillDraft(wf, listId, 'add-question');
+      return wf.addQuestion(listId, text, section, at);
+    });
+    await this.audit(actor, 'list.question_added', `list:${listId}`, { number: question.number });
     return question;
   }
 
   /** The list, when the actor is its committee's clerk and it is still a draft. */
-  private draftOf(actor: UserActor, listId: number, what: string): ListRow {
-    const { list, roles } = this.visibleList(actor, listId);
+  private async draftOf(actor: UserActor, listId: number, what: string): Promise<ListRow> {
+    const { list, roles } = await this.visibleList(actor, listId);
     if (!roles.includes('clerk')) {
       throw new WorkflowForbidden('only a clerk of the committee may change its questions');
     }
-    if (list.state !== 'draft') {
-      throw new TransitionError(
-        'illegal',
-        list.state,
-        what,
-        `the question list is ${list.state}: only a draft can be changed`,
-      );
-    }
+    if (list.state !== 'draft') throw notADraft(list, what);
     return list;
   }
 
   /** The clerk changes a draft list's particulars (title, addressees, documents, scope, deadline). */
-  updateList(actor: UserActor, listId: number, version: number, changes: ListChanges): ListRow {
-    this.draftOf(actor, listId, 'edit');
-    const changed = this.store.workflow.updateList(listId, version, changes);
-    this.audit(actor, 'list.changed', `list:${listId}`, { ...changes });
+  async updateList(
+    actor: UserActor,
+    listId: number,
+    version: number,
+    changes: ListChanges,
+  ): Promise<ListRow> {
+    await this.draftOf(actor, listId, 'edit');
+    // A compare-and-set on the version: sending the list since moved its version on too.
+    const changed = await this.store.workflow.updateList(listId, version, changes);
+    await this.audit(actor, 'list.changed', `list:${listId}`, { ...changes });
     return changed;
   }
 
   /** The clerk edits, moves (to a number) or regroups (a section) a question of a draft. */
-  updateQuestion(
+  async updateQuestion(
     actor: UserActor,
     questionId: number,
     changes: { text?: string; section?: string | null; number?: number },
-  ): QuestionRow {
-    const question = this.store.workflow.question(questionId);
-    this.draftOf(actor, question.listId, 'edit');
+  ): Promise<QuestionRow> {
+    const question = await this.store.workflow.question(questionId);
+    await this.draftOf(actor, question.listId, 'edit');
     const { number, ...content } = changes;
-    const changed = this.store.workflow.atomically(() => {
+    const changed = await this.store.workflow.atomically(async (wf) => {
+      await stillDraft(wf, question.listId, 'edit');
       if (content.text !== undefined || content.section !== undefined) {
-        this.store.workflow.updateQuestion(questionId, content);
+        await wf.updateQuestion(questionId, content);
       }
-      return number === undefined
-        ? this.store.workflow.question(questionId)
-        : this.store.workflow.moveQuestion(questionId, number);
+      return number === undefined ? wf.question(questionId) : wf.moveQuestion(questionId, number);
     });
-    this.audit(actor, 'list.question_changed', `list:${question.listId}`, {
+    await this.audit(actor, 'list.question_changed', `list:${question.listId}`, {
       question: questionId,
       ...changes,
     });
@@ -246,30 +267,41 @@ export class Workflow {
   }
 
   /** The clerk removes a question from a draft; the later ones move up. */
-  removeQuestion(actor: UserActor, questionId: number): void {
-    const question = this.store.workflow.question(questionId);
-    this.draftOf(actor, question.listId, 'edit');
-    this.store.workflow.removeQuestion(questionId);
-    this.audit(actor, 'list.question_removed', `list:${question.listId}`, { number: question.number });
+  async removeQuestion(actor: UserActor, questionId: number): Promise<void> {
+    const question = await this.store.workflow.question(questionId);
+    await this.draftOf(actor, question.listId, 'edit');
+    await this.store.workflow.atomically(async (wf) => {
+      await stillDraft(wf, question.listId, 'edit');
+      await wf.removeQuestion(questionId);
+    });
+    await this.audit(actor, 'list.question_removed', `list:${question.listId}`, { number: question.number });
   }
 
   /** Questions from pasted text (or a Word file's text): one per numbered item or paragraph, added in order. */
-  importQuestions(actor: UserActor, listId: number, text: string, section: string | null): QuestionRow[] {
-    this.draftOf(actor, listId, 'import');
+  async importQuestions(
+    actor: UserActor,
+    listId: number,
+    text: string,
+    section: string | null,
+  ): Promise<QuestionRow[]> {
+    await this.draftOf(actor, listId, 'import');
     const parts = splitQuestions(text);
     if (parts.length === 0) {
       throw new TransitionError('illegal', 'draft', 'import', 'the text holds no questions');
     }
-    const added = this.store.workflow.atomically(() =>
-      parts.map((p) => this.store.workflow.addQuestion(listId, p.text, p.section ?? section)),
-    );
-    this.audit(actor, 'list.questions_imported', `list:${listId}`, { count: added.length });
+    const added = await this.store.workflow.atomically(async (wf) => {
+      await stillDraft(wf, listId, 'import');
+      const rows: QuestionRow[] = [];
+      for (const p of parts) rows.push(await wf.addQuestion(listId, p.text, p.section ?? section));
+      return rows;
+    });
+    await this.audit(actor, 'list.questions_imported', `list:${listId}`, { count: added.length });
     return added;
   }
 
   /** A list event (send, withdraw, assemble, approve-letter, send-letter, …) by the actor's roles. */
-  listEvent(actor: UserActor, listId: number, event: string): ListRow {
-    const { list, roles } = this.visibleList(actor, listId);
+  async listEvent(actor: UserActor, listId: number, event: string): Promise<ListRow> {
+    const { list, roles } = await this.visibleList(actor, listId);
     if (event === 'send-letter') {
       throw new TransitionError('illegal', list.state, event, 'a letter is sent with sendLetter');
     }
@@ -281,7 +313,7 @@ export class Workflow {
         'written questions name the members who ask them',
       );
     }
-    if (event === 'send' && this.store.workflow.questions(listId).length === 0) {
+    if (event === 'send' && (await this.store.workflow.questions(listId)).length === 0) {
       throw new TransitionError(
         'illegal',
         list.state,
@@ -290,31 +322,31 @@ export class Workflow {
       );
     }
     const to = transition(LIST_MACHINE, list.state, event, roles);
-    const changed = this.store.workflow.atomically(() => {
-      const moved = this.store.workflow.setListState(listId, list.state, to);
+    const changed = await this.store.workflow.atomically(async (wf) => {
+      const moved = await wf.setListState(listId, list.state, to);
       // Sending dates the list; written questions then have three weeks unless a deadline was set.
       if (event === 'send') {
         const on = today();
         const calendar = this.options.calendar ?? { recesses: [], closedDays: CLOSED_DAYS_NL };
-        return this.store.workflow.setSubmitted(
+        return wf.setSubmitted(
           listId,
           on,
           list.kind === 'written-questions' ? deadline(on, WRITTEN_QUESTIONS_TERM, calendar) : null,
         );
       }
       // Assembling dates the letter (today, until it is sent); reopening undoes it.
-      if (event === 'assemble') return this.store.workflow.setLetter(listId, { letterDate: today() });
+      if (event === 'assemble') return wf.setLetter(listId, { letterDate: today() });
       if (event === 'reopen') {
-        for (const q of this.store.workflow.questions(listId)) {
+        for (const q of await wf.questions(listId)) {
           if (q.state === 'approved' && q.answeredWith === null) {
-            this.store.workflow.setQuestionState(q.id, 'approved', 'drafting');
+            await wf.setQuestionState(q.id, 'approved', 'drafting');
           }
         }
-        return this.store.workflow.setLetter(listId, { letterDate: null });
+        return wf.setLetter(listId, { letterDate: null });
       }
       return moved;
     });
-    this.audit(actor, `list.${event.replace(/-/g, '_')}`, `list:${listId}`, { from: list.state, to });
+    await this.audit(actor, `list.${event.replace(/-/g, '_')}`, `list:${listId}`, { from: list.state, to });
     return changed;
   }
 
@@ -323,37 +355,42 @@ export class Workflow {
    * it is published at once), every answer becomes published, the list too.
    */
   async sendLetter(actor: UserActor, listId: number): Promise<ListRow> {
-    const { list, roles } = this.visibleList(actor, listId);
+    const { list, roles } = await this.visibleList(actor, listId);
     const to = transition(LIST_MACHINE, list.state, 'send-letter', roles);
     if (!this.options.publish) throw new Error('this workflow has no publisher');
-    const questions = this.store.workflow.questions(listId);
+    const questions = await this.store.workflow.questions(listId);
+    // Stored before the transaction: the archive's writer must never wait inside one.
     const publicationId = await this.options.publish(list, questions);
-    const sent = this.store.workflow.atomically(() => {
-      this.store.workflow.setListState(listId, list.state, to);
-      for (const q of questions) this.store.workflow.setQuestionState(q.id, 'approved', 'published');
-      return this.store.workflow.setLetter(listId, { publicationId, sentAt: new Date().toISOString() });
+    const sent = await this.store.workflow.atomically(async (wf) => {
+      await wf.setListState(listId, list.state, to);
+      for (const q of questions) await wf.setQuestionState(q.id, 'approved', 'published');
+      return wf.setLetter(listId, { publicationId, sentAt: new Date().toISOString() });
     });
-    this.audit(actor, 'list.send_letter', `list:${listId}`, {
+    await this.audit(actor, 'list.send_letter', `list:${listId}`, {
       from: list.state,
       to,
       publication: publicationId,
     });
-    this.tell({ kind: 'published', list: sent, publicationId });
+    await this.tell({ kind: 'published', list: sent, publicationId });
     return sent;
   }
 
   /** Several questions handed to one drafter at once (all or none). */
-  assignMany(actor: UserActor, questionIds: readonly number[], assignment: Assignment): QuestionRow[] {
-    return this.store.workflow.atomically(() => questionIds.map((id) => this.assign(actor, id, assignment)));
+  async assignMany(
+    actor: UserActor,
+    questionIds: readonly number[],
+    assignment: Assignment,
+  ): Promise<QuestionRow[]> {
+    return this.assignAll(actor, questionIds, assignment);
   }
 
   /**
    * One answer serving several questions: the coordinator answers this question with another's (of the
    * same list); it counts as approved with it, and the publication refers to that answer.
    */
-  group(actor: UserActor, questionId: number, withNumber: number): QuestionRow {
-    const { question, list, roles } = this.questionOnList(actor, questionId);
-    const main = this.store.workflow.questions(list.id).find((q) => q.number === withNumber);
+  async group(actor: UserActor, questionId: number, withNumber: number): Promise<QuestionRow> {
+    const { question, list, roles } = await this.questionOnList(actor, questionId);
+    const main = (await this.store.workflow.questions(list.id)).find((q) => q.number === withNumber);
     if (!main || main.id === question.id || main.answeredWith !== null) {
       throw new TransitionError(
         'illegal',
@@ -363,88 +400,119 @@ export class Workflow {
       );
     }
     const to = transition(ANSWER_MACHINE, question.state, 'group', roles);
-    const changed = this.store.workflow.setQuestionState(questionId, question.state, to, undefined, {
-      answeredWith: main.id,
+    const { changed, allApproved } = await this.store.workflow.atomically(async (wf) => {
+      // The list's row first, as every change that looks at the list as a whole takes it.
+      await wf.lockList(list.id);
+      const grouped = await wf.setQuestionState(questionId, question.state, to, undefined, {
+        answeredWith: main.id,
+      });
+      return { changed: grouped, allApproved: await approveListWhenDone(wf, list.id) };
     });
-    this.audit(actor, 'answer.grouped', `question:${questionId}`, { with: withNumber });
-    this.approveListWhenDone(list);
+    await this.audit(actor, 'answer.grouped', `question:${questionId}`, { with: withNumber });
+    if (allApproved) await this.auditAllApproved(list.id);
     return changed;
   }
 
-  /** Once every answer is approved, the list's answers are (a system step in the log). */
-  private approveListWhenDone(list: ListRow): void {
-    if (list.state !== 'in-progress') return;
-    if (!this.store.workflow.questions(list.id).every((q) => q.state === 'approved')) return;
-    this.store.workflow.setListState(
-      list.id,
-      'in-progress',
-      transition(LIST_MACHINE, 'in-progress', 'all-approved', ['system']),
-    );
-    this.store.audit({
+  /** The system's step of approving a list's answers, in the log after the change that made it. */
+  private async auditAllApproved(listId: number): Promise<void> {
+    await this.store.audit({
       actor: 'system',
       action: 'list.all_approved',
-      subject: `list:${list.id}`,
+      subject: `list:${listId}`,
       details: {},
     });
   }
 
-  private questionOnList(
+  private async questionOnList(
     actor: UserActor,
     questionId: number,
-  ): { question: QuestionRow; list: ListRow; roles: Role[] } {
-    const question = this.store.workflow.question(questionId);
-    return { question, ...this.visibleList(actor, question.listId) };
+  ): Promise<{ question: QuestionRow; list: ListRow; roles: Role[] }> {
+    const question = await this.store.workflow.question(questionId);
+    return { question, ...(await this.visibleList(actor, question.listId)) };
   }
 
   /** The coordinator hands a question to a drafter (again, when it had one); the list is taken up. */
-  assign(actor: UserActor, questionId: number, assignment: Assignment): QuestionRow {
-    const { question, list, roles } = this.questionOnList(actor, questionId);
-    if (!roles.includes('coordinator')) {
-      throw new WorkflowForbidden("only a coordinator of the ministry assigns the list's questions");
+  async assign(actor: UserActor, questionId: number, assignment: Assignment): Promise<QuestionRow> {
+    const [changed] = await this.assignAll(actor, [questionId], assignment);
+    return changed!;
+  }
+
+  /**
+   * Assigns the questions in one transaction (all or none). Who may see them and their roles are worked
+   * out first, from the accounts, which a transaction must not wait for; the states are read in it.
+   */
+  private async assignAll(
+    actor: UserActor,
+    questionIds: readonly number[],
+    assignment: Assignment,
+  ): Promise<QuestionRow[]> {
+    const allowed: { questionId: number; roles: Role[] }[] = [];
+    for (const questionId of questionIds) {
+      const { roles } = await this.questionOnList(actor, questionId);
+      if (!roles.includes('coordinator')) {
+        throw new WorkflowForbidden("only a coordinator of the ministry assigns the list's questions");
+      }
+      allowed.push({ questionId, roles });
     }
-    if (list.state === 'sent') {
-      this.store.workflow.setListState(
-        list.id,
-        'sent',
-        transition(LIST_MACHINE, 'sent', 'take-up', ['coordinator']),
-      );
-    } else if (list.state !== 'in-progress') {
-      throw new TransitionError(
-        'illegal',
-        list.state,
-        'assign',
-        `the question list is ${list.state}: its questions cannot be assigned now`,
-      );
+    const done = await this.store.workflow.atomically(async (wf) => {
+      const out: { changed: QuestionRow; list: ListRow; event: string }[] = [];
+      for (const { questionId, roles } of allowed) {
+        const question = await wf.question(questionId);
+        const list = await wf.lockList(question.listId);
+        if (list.state === 'sent') {
+          await wf.setListState(
+            list.id,
+            'sent',
+            transition(LIST_MACHINE, 'sent', 'take-up', ['coordinator']),
+          );
+        } else if (list.state !== 'in-progress') {
+          throw new TransitionError(
+            'illegal',
+            list.state,
+            'assign',
+            `the question list is ${list.state}: its questions cannot be assigned now`,
+          );
+        }
+        const event = question.state === 'unassigned' ? 'assign' : 'reassign';
+        const to = transition(ANSWER_MACHINE, question.state, event, roles);
+        const changed = await wf.setQuestionState(questionId, question.state, to, assignment);
+        out.push({ changed, list, event });
+      }
+      return out;
+    });
+    for (const { changed, list, event } of done) {
+      await this.audit(actor, `answer.${event}ed`, `question:${changed.id}`, { ...assignment });
+      // Not told of one's own assignment to oneself.
+      if (changed.assigneeId !== actor.id)
+        await this.tell({ kind: 'assigned', question: changed, list, by: actor.name });
     }
-    const event = question.state === 'unassigned' ? 'assign' : 'reassign';
-    const to = transition(ANSWER_MACHINE, question.state, event, roles);
-    const changed = this.store.workflow.setQuestionState(questionId, question.state, to, assignment);
-    this.audit(actor, `answer.${event}ed`, `question:${questionId}`, { ...assignment });
-    // Not told of one's own assignment to oneself.
-    if (changed.assigneeId !== actor.id)
-      this.tell({ kind: 'assigned', question: changed, list, by: actor.name });
-    return changed;
+    return done.map((d) => d.changed);
   }
 
   /** The assigned drafter saves a version of the answer, from the version they started with. */
-  saveAnswer(actor: UserActor, questionId: number, baseVersion: number, text: string): QuestionRow {
-    const { question, roles } = this.questionOnList(actor, questionId);
+  async saveAnswer(
+    actor: UserActor,
+    questionId: number,
+    baseVersion: number,
+    text: string,
+  ): Promise<QuestionRow> {
+    const { question, roles } = await this.questionOnList(actor, questionId);
     const mine: MachineActor[] =
       question.assigneeId === actor.id ? roles : roles.filter((r) => r !== 'drafter');
     const to = transition(ANSWER_MACHINE, question.state, 'save', mine);
     let saved: QuestionRow;
     try {
-      saved = this.store.workflow.saveAnswer(questionId, baseVersion, text, actor.id, {
+      saved = await this.store.workflow.saveAnswer(questionId, baseVersion, text, actor.id, {
         from: question.state,
         to,
       });
     } catch (error) {
       if (error instanceof WorkflowConflict && error.current.authorId != null) {
-        error.current.authorName = this.store.accounts.userById(error.current.authorId)?.name ?? null;
+        error.current.authorName = (await this.store.accounts.userById(error.current.authorId))?.name ?? null;
       }
       throw error;
     }
-    this.audit(actor, 'answer.saved', `question:${questionId}`, { version: saved.answerVersion });
+    await this.audit(actor, 'answer.saved', `question:${questionId}`, { version: saved.answerVersion });
     return saved;
   }
 
@@ -452,26 +520,33 @@ export class Workflow {
    * A postponement notice (Mededeling uitstel antwoord) for written questions: the coordinator moves
    * the deadline by another term (three weeks by default), counted from the deadline it had.
    */
-  postpone(
+  async postpone(
     actor: UserActor,
     listId: number,
     calendar: DeadlineCalendar,
     term: Term = WRITTEN_QUESTIONS_TERM,
-  ): ListRow {
-    const { list, roles } = this.visibleList(actor, listId);
+  ): Promise<ListRow> {
+    const { roles } = await this.visibleList(actor, listId);
     if (!roles.includes('coordinator')) {
       throw new WorkflowForbidden('only a coordinator of the ministry may postpone the answer');
     }
-    if (!postponable(list) || !list.deadline) {
-      throw new TransitionError(
-        'illegal',
-        list.state,
-        'postpone',
-        `the question list is ${list.state}${list.deadline ? '' : ' without a deadline'}: it cannot be postponed`,
-      );
-    }
-    const moved = this.store.workflow.setDeadline(listId, deadline(list.deadline, term, calendar));
-    this.audit(actor, 'list.postponed', `list:${listId}`, { from: list.deadline, to: moved.deadline });
+    // The deadline is read and moved on under the list's lock: two postponements at once add two terms.
+    const { from, moved } = await this.store.workflow.atomically(async (wf) => {
+      const list = await wf.lockList(listId);
+      if (!postponable(list) || !list.deadline) {
+        throw new TransitionError(
+          'illegal',
+          list.state,
+          'postpone',
+          `the question list is ${list.state}${list.deadline ? '' : ' without a deadline'}: it cannot be postponed`,
+        );
+      }
+      return {
+        from: list.deadline,
+        moved: await wf.setDeadline(listId, deadline(list.deadline, term, calendar)),
+      };
+    });
+    await this.audit(actor, 'list.postponed', `list:${listId}`, { from, to: moved.deadline });
     return moved;
   }
 
@@ -479,17 +554,19 @@ export class Workflow {
    * What is on the actor's desk, soonest due first: a drafter's own questions; for a coordinator, every
    * open question of the lists addressed to their ministry.
    */
-  dueItems(actor: UserActor, today: string, calendar: DeadlineCalendar): DueItem[] {
+  async dueItems(actor: UserActor, today: string, calendar: DeadlineCalendar): Promise<DueItem[]> {
     const of = (role: Role) => actor.memberships.filter((m) => m.role === role).map((m) => m.organisationId);
     const coordinating = of('coordinator');
     const approving = of('approver');
     const rows = [
-      ...(coordinating.length > 0 ? this.store.workflow.openQuestions({ ministryIds: coordinating }) : []),
+      ...(coordinating.length > 0
+        ? await this.store.workflow.openQuestions({ ministryIds: coordinating })
+        : []),
       // An approver's desk: the answers waiting for review.
       ...(approving.length > 0
-        ? this.store.workflow.openQuestions({ ministryIds: approving, states: ['submitted'] })
+        ? await this.store.workflow.openQuestions({ ministryIds: approving, states: ['submitted'] })
         : []),
-      ...this.store.workflow.openQuestions({ assigneeId: actor.id }),
+      ...(await this.store.workflow.openQuestions({ assigneeId: actor.id })),
     ];
     const seen = new Set<number>();
     return rows
@@ -507,13 +584,13 @@ export class Workflow {
   }
 
   /** Submit, approve, return or decline an answer; approving the last one approves the list's answers. */
-  answerEvent(
+  async answerEvent(
     actor: UserActor,
     questionId: number,
     event: string,
     comment: string | null = null,
-  ): QuestionRow {
-    const { question, list, roles } = this.questionOnList(actor, questionId);
+  ): Promise<QuestionRow> {
+    const { question, list, roles } = await this.questionOnList(actor, questionId);
     const own = question.assigneeId === actor.id;
     // Submitting and declining are the assigned drafter's own acts.
     const acting: MachineActor[] = event === 'submit' || event === 'decline' ? (own ? roles : []) : roles;
@@ -531,33 +608,75 @@ export class Workflow {
       // Reopening an answer given with another's makes it an answer of its own again.
       ...(event === 'reopen' ? { answeredWith: null } : {}),
     };
-    const changed =
-      event === 'decline'
-        ? this.store.workflow.setQuestionState(
-            questionId,
-            question.state,
-            to,
-            { assigneeId: null, directorateId: null, internalDeadline: null },
-            change,
-          )
-        : this.store.workflow.setQuestionState(questionId, question.state, to, undefined, change);
-    this.audit(actor, `answer.${event.replace(/-/g, '_')}`, `question:${questionId}`, {
+    const { changed, allApproved } = await this.store.workflow.atomically(async (wf) => {
+      // The list's row first, as every change that looks at the list as a whole takes it.
+      const current = await wf.lockList(list.id);
+      const moved =
+        event === 'decline'
+          ? await wf.setQuestionState(
+              questionId,
+              question.state,
+              to,
+              { assigneeId: null, directorateId: null, internalDeadline: null },
+              change,
+            )
+          : await wf.setQuestionState(questionId, question.state, to, undefined, change);
+      const approved = event === 'approve' && (await approveListWhenDone(wf, list.id));
+      if (event === 'reopen' && current.state === 'answers-approved') {
+        await wf.setListState(
+          list.id,
+          current.state,
+          transition(LIST_MACHINE, current.state, 'reopen', ['system']),
+        );
+      }
+      return { changed: moved, allApproved: approved };
+    });
+    await this.audit(actor, `answer.${event.replace(/-/g, '_')}`, `question:${questionId}`, {
       from: question.state,
       to,
       comment,
     });
-    if (event === 'approve') this.approveListWhenDone(list);
-    if (event === 'reopen' && list.state === 'answers-approved') {
-      this.store.workflow.setListState(
-        list.id,
-        list.state,
-        transition(LIST_MACHINE, list.state, 'reopen', ['system']),
-      );
-    }
+    if (allApproved) await this.auditAllApproved(list.id);
     if (event === 'return') {
-      this.tell({ kind: 'returned', question: changed, list, comment: comment ?? '', by: actor.name });
+      await this.tell({ kind: 'returned', question: changed, list, comment: comment ?? '', by: actor.name });
     }
-    if (event === 'decline') this.tell({ kind: 'declined', question, list, comment: comment ?? '' });
+    if (event === 'decline') await this.tell({ kind: 'declined', question, list, comment: comment ?? '' });
     return changed;
   }
+}
+
+/** The error for a change to a list that is no longer a draft. */
+function notADraft(list: ListRow, what: string): TransitionError {
+  return new TransitionError(
+    'illegal',
+    list.state,
+    what,
+    `the question list is ${list.state}: only a draft can be changed`,
+  );
+}
+
+/**
+ * Inside a change's transaction: the list, its row locked, is still a draft (it may have been sent since
+ * the change was allowed).
+ */
+async function stillDraft(wf: WorkflowStore, listId: number, what: string): Promise<void> {
+  const list = await wf.lockList(listId);
+  if (list.state !== 'draft') throw notADraft(list, what);
+}
+
+/**
+ * Inside the transaction of an answer's change: once every answer is approved, the list's answers are
+ * (a system step; the caller logs it after). The list's row is locked first, so that of two last
+ * approvals at once exactly one sees them all approved and moves the list. Answers whether it did.
+ */
+async function approveListWhenDone(wf: WorkflowStore, listId: number): Promise<boolean> {
+  const list = await wf.lockList(listId);
+  if (list.state !== 'in-progress') return false;
+  if (!(await wf.questions(listId)).every((q) => q.state === 'approved')) return false;
+  await wf.setListState(
+    listId,
+    'in-progress',
+    transition(LIST_MACHINE, 'in-progress', 'all-approved', ['system']),
+  );
+  return true;
 }

@@ -1,14 +1,19 @@
-// The audit log on a real SQLite file: appending, the hash chain against each kind of tampering, the
-// append-only triggers, secrets refused, two processes appending at once, and the CLI.
+// The audit log: appending, the hash chain against each kind of tampering, the append-only triggers,
+// secrets refused, processes appending at once, and the CLI. On the database of the pass (a temporary
+// SQLite file, or PostgreSQL in the second pass of `npm test`, see test/helpers/archive.ts), and once
+// both side by side.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import SQLite from 'better-sqlite3';
+import { type Kysely, type KyselyPlugin, sql } from 'kysely';
 import { type AuditRow, hashAuditRow } from '../../src/audit/canonical.js';
 import {
   AuditSecretError,
+  type AuditVerification,
   appendAudit,
   auditHead,
   exportAudit,
@@ -18,18 +23,41 @@ import {
   verifyAuditRows,
   ZERO_HASH,
 } from '../../src/audit/log.js';
+import { dialectOf, inTransaction } from '../../src/store/database.js';
+import { isPostgresUrl, openPostgres } from '../../src/store/postgres.js';
+import type { Database } from '../../src/store/schema.js';
 import { migrate, openSqlite } from '../../src/store/sqlite.js';
 import { tempDbPath } from '../helpers/archive.js';
 import { cliArgs } from '../helpers/cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const worker = join(root, 'test/audit/append-worker.ts');
+const ON_POSTGRES = process.env.VRAAGBAAK_TEST_DB === 'postgres';
 
-async function freshDb(): Promise<{ path: string; raw: SQLite.Database; close: () => Promise<void> }> {
-  const path = tempDbPath();
-  const { db, raw } = openSqlite(path);
+/** The append-only triggers of each database (migration 004-audit; PostgreSQL's 001-schema). */
+const GUARDS = {
+  sqlite: ['audit_log_append', 'audit_log_no_delete', 'audit_log_no_update'],
+  postgres: ['audit_log_append', 'audit_log_no_delete', 'audit_log_no_truncate', 'audit_log_no_update'],
+};
+
+function open(location: string): Kysely<Database> {
+  return isPostgresUrl(location) ? openPostgres(location) : openSqlite(location).db;
+}
+
+/** A new, migrated database of the pass (a PostgreSQL one is dropped by the test run at its end). */
+async function freshDb(location = tempDbPath()): Promise<{
+  location: string;
+  db: Kysely<Database>;
+  close: () => Promise<void>;
+}> {
+  const db = open(location);
   await migrate(db);
-  return { path, raw, close: () => db.destroy() };
+  return { location, db, close: () => db.destroy() };
+}
+
+/** A temporary SQLite file, whatever the pass. */
+function sqlitePath(): string {
+  return join(mkdtempSync(join(tmpdir(), 'vraagbaak-audit-')), 'archive.db');
 }
 
 const ACTIONS = [
@@ -40,11 +68,11 @@ const ACTIONS = [
   'embargo.read',
 ];
 
-function fill(raw: SQLite.Database, n: number): void {
+async function fill(db: Kysely<Database>, n: number): Promise<void> {
   const t0 = Date.parse('2025-03-01T09:00:00.000Z');
   for (let i = 1; i <= n; i++) {
-    appendAudit(
-      raw,
+    await appendAudit(
+      db,
       {
         actor: i % 3 === 0 ? 'system' : `user:${i % 4}`,
         actorName: i % 3 === 0 ? null : `Gebruiker ${i % 4}`,
@@ -58,17 +86,62 @@ function fill(raw: SQLite.Database, n: number): void {
   }
 }
 
-/** Does something to the file the way an intruder would: own connection, triggers dropped first. */
-function tamper(path: string, work: (db: SQLite.Database) => void): void {
-  const db = new SQLite(path);
-  for (const t of ['audit_log_append', 'audit_log_no_delete', 'audit_log_no_update'])
-    db.exec(`DROP TRIGGER ${t}`);
-  work(db);
-  db.close();
+async function allRows(db: Kysely<Database>): Promise<AuditRow[]> {
+  const rows = await db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
-function row(db: SQLite.Database, seq: number): AuditRow {
-  return db.prepare('SELECT * FROM audit_log WHERE seq = ?').get(seq) as AuditRow;
+async function row(db: Kysely<Database>, seq: number): Promise<AuditRow> {
+  const r = await db.selectFrom('audit_log').selectAll().where('seq', '=', seq).executeTakeFirstOrThrow();
+  return { ...r, seq: Number(r.seq) };
+}
+
+function dropTrigger(db: Kysely<Database>, name: string) {
+  return dialectOf(db) === 'postgres'
+    ? sql`DROP TRIGGER ${sql.id(name)} ON audit_log`.execute(db)
+    : sql`DROP TRIGGER ${sql.id(name)}`.execute(db);
+}
+
+/**
+ * Makes `other` (another connection) append an entry, once, right after appendAudit has read the last
+ * entry and before it inserts the next: the race that seq's uniqueness and the append trigger catch
+ * when an appender does not take the appenders' lock. PostgreSQL only (SQLite's writer waits).
+ */
+function racer(other: Kysely<Database>): KyselyPlugin {
+  let raced = false;
+  return {
+    transformQuery: (args) => args.node,
+    async transformResult(args) {
+      const last = args.result.rows[0];
+      if (!raced && args.result.rows.length === 1 && Object.keys(last!).join() === 'seq,hash') {
+        raced = true;
+        const fields = {
+          seq: Number(last!.seq) + 1,
+          at: new Date().toISOString(),
+          actor: 'system',
+          actor_name: null,
+          action: 'test.race',
+          subject: null,
+          details: '{}',
+          address: null,
+          prev_hash: String(last!.hash),
+        };
+        await other
+          .insertInto('audit_log')
+          .values({ ...fields, hash: hashAuditRow(fields) })
+          .execute();
+      }
+      return args.result;
+    },
+  };
+}
+
+/** Does something to the log the way an intruder would: own connection, triggers dropped first. */
+async function tamper(location: string, work: (db: Kysely<Database>) => Promise<unknown>): Promise<void> {
+  const db = open(location);
+  for (const t of GUARDS[dialectOf(db)]) await dropTrigger(db, t);
+  await work(db);
+  await db.destroy();
 }
 
 function runCli(args: string[]) {
@@ -78,10 +151,10 @@ function runCli(args: string[]) {
 
 describe('appending', () => {
   test('N entries form a chain that verifies', async () => {
-    const { raw, close } = await freshDb();
-    assert.deepEqual(verifyAudit(raw), { ok: true, rows: 0, head: ZERO_HASH });
-    fill(raw, 25);
-    const rows = raw.prepare('SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[];
+    const { db, close } = await freshDb();
+    assert.deepEqual(await verifyAudit(db), { ok: true, rows: 0, head: ZERO_HASH });
+    await fill(db, 25);
+    const rows = await allRows(db);
     assert.deepEqual(
       rows.map((r) => r.seq),
       Array.from({ length: 25 }, (_, i) => i + 1),
@@ -95,22 +168,22 @@ describe('appending', () => {
       rows[0]!.details,
       '{"n":1,"organisation":{"id":3,"name":"Ministerie van BZK"},"role":"approver"}',
     );
-    assert.deepEqual(verifyAudit(raw), { ok: true, rows: 25, head: rows[24]!.hash });
-    assert.deepEqual(auditHead(raw), { rows: 25, head: rows[24]!.hash });
-    assert.deepEqual(verifyAudit(raw, { rows: 25, head: rows[24]!.hash }), verifyAudit(raw));
+    assert.deepEqual(await verifyAudit(db), { ok: true, rows: 25, head: rows[24]!.hash });
+    assert.deepEqual(await auditHead(db), { rows: 25, head: rows[24]!.hash });
+    assert.deepEqual(await verifyAudit(db, { rows: 25, head: rows[24]!.hash }), await verifyAudit(db));
     assert.deepEqual(
-      verifyAudit(raw, { rows: 10, head: rows[9]!.hash }),
-      verifyAudit(raw),
+      await verifyAudit(db, { rows: 10, head: rows[9]!.hash }),
+      await verifyAudit(db),
       'the log may grow',
     );
     await close();
   });
 
   test('the returned record is what was stored', async () => {
-    const { raw, close } = await freshDb();
+    const { db, close } = await freshDb();
     const at = new Date('2025-04-01T12:34:56.789Z');
-    const rec = appendAudit(
-      raw,
+    const rec = await appendAudit(
+      db,
       {
         actor: 'user:12',
         actorName: 'A. de Vries',
@@ -125,8 +198,8 @@ describe('appending', () => {
     assert.equal(rec.at, '2025-04-01T12:34:56.789Z');
     assert.deepEqual(rec.details, { from: 'drafter', to: 'approver' });
     assert.equal(rec.prevHash, ZERO_HASH);
-    assert.deepEqual(listAudit(raw, { limit: 10 }), [rec]);
-    const minimal = appendAudit(raw, { actor: 'anonymous', action: 'session.login_failed' });
+    assert.deepEqual(await listAudit(db, { limit: 10 }), [rec]);
+    const minimal = await appendAudit(db, { actor: 'anonymous', action: 'session.login_failed' });
     assert.equal(minimal.actorName, null);
     assert.equal(minimal.subject, null);
     assert.equal(minimal.address, null);
@@ -136,68 +209,98 @@ describe('appending', () => {
   });
 
   test('malformed entries are refused and nothing is stored', async () => {
-    const { raw, close } = await freshDb();
-    assert.throws(() => appendAudit(raw, { actor: '', action: 'session.login' }), TypeError);
-    assert.throws(() => appendAudit(raw, { actor: 'user 12', action: 'session.login' }), TypeError);
-    assert.throws(() => appendAudit(raw, { actor: 'system', action: 'login' }), TypeError);
-    assert.throws(() => appendAudit(raw, { actor: 'system', action: 'Session.Login' }), TypeError);
-    assert.throws(
-      () => appendAudit(raw, { actor: 'system', action: 'a.b', details: { n: Number.NaN } }),
+    const { db, close } = await freshDb();
+    await assert.rejects(() => appendAudit(db, { actor: '', action: 'session.login' }), TypeError);
+    await assert.rejects(() => appendAudit(db, { actor: 'user 12', action: 'session.login' }), TypeError);
+    await assert.rejects(() => appendAudit(db, { actor: 'system', action: 'login' }), TypeError);
+    await assert.rejects(() => appendAudit(db, { actor: 'system', action: 'Session.Login' }), TypeError);
+    await assert.rejects(
+      () => appendAudit(db, { actor: 'system', action: 'a.b', details: { n: Number.NaN } }),
       TypeError,
     );
-    assert.throws(() => appendAudit(raw, { actor: 'system', action: 'a.b', details: { n: 1n } }), TypeError);
+    await assert.rejects(
+      () => appendAudit(db, { actor: 'system', action: 'a.b', details: { n: 1n } }),
+      TypeError,
+    );
     const loop: Record<string, unknown> = {};
     loop.self = loop;
-    assert.throws(() => appendAudit(raw, { actor: 'system', action: 'a.b', details: loop }), TypeError);
-    assert.throws(
-      () => appendAudit(raw, { actor: 'system', action: 'a.b', details: { text: 'x'.repeat(20_000) } }),
+    await assert.rejects(() => appendAudit(db, { actor: 'system', action: 'a.b', details: loop }), TypeError);
+    await assert.rejects(
+      () => appendAudit(db, { actor: 'system', action: 'a.b', details: { text: 'x'.repeat(20_000) } }),
       RangeError,
     );
-    assert.throws(
-      () => appendAudit(raw, { actor: 'system', action: 'a.b' }, new Date(Number.NaN)),
+    await assert.rejects(
+      () => appendAudit(db, { actor: 'system', action: 'a.b' }, new Date(Number.NaN)),
       RangeError,
     );
-    assert.equal(auditHead(raw).rows, 0);
+    assert.equal((await auditHead(db)).rows, 0);
     await close();
   });
 
   test('strings survive the round trip: lone surrogates, control characters, Unicode', async () => {
-    const { raw, close } = await freshDb();
-    appendAudit(raw, {
+    const { db, close } = await freshDb();
+    const rec = await appendAudit(db, {
       actor: 'user:1',
-      actorName: 'Zoë \uD800 \u0000 𝔄',
+      actorName: 'Zoë \uD800 \u0000 \u0007 𝔄',
       action: 'session.login',
-      details: { note: 'é\uDC00\n', 'k\uD801': 1 },
+      details: { note: 'é\uDC00\n\u0000', 'k\uD801': 1 },
     });
-    assert.equal(verifyAudit(raw).ok, true);
+    // Lone surrogates and NUL (which PostgreSQL cannot store in text) become U+FFFD, on both databases.
+    assert.equal(rec.actorName, 'Zoë \uFFFD \uFFFD \u0007 𝔄');
+    assert.deepEqual((await listAudit(db, { limit: 1 }))[0], rec);
+    assert.equal((await verifyAudit(db)).ok, true);
     await close();
   });
 
   test('in the caller’s transaction the entry commits and rolls back with the change', async () => {
-    const { raw, close } = await freshDb();
-    const change = raw.transaction((fail: boolean) => {
-      appendAudit(raw, { actor: 'system', action: 'user.created', subject: 'user:1' });
-      if (fail) throw new Error('the change failed');
-    });
-    assert.throws(() => change.immediate(true), /the change failed/);
-    assert.equal(auditHead(raw).rows, 0);
-    change.immediate(false);
-    assert.equal(auditHead(raw).rows, 1);
+    const { db, close } = await freshDb();
+    const change = (fail: boolean) =>
+      inTransaction(db, async (trx) => {
+        await appendAudit(trx, { actor: 'system', action: 'user.created', subject: 'user:1' });
+        if (fail) throw new Error('the change failed');
+      });
+    await assert.rejects(change(true), /the change failed/);
+    assert.equal((await auditHead(db)).rows, 0);
+    await change(false);
+    assert.equal((await auditHead(db)).rows, 1);
     // A refused entry writes nothing; the caller's transaction goes on.
-    const outer = raw.transaction(() => {
-      appendAudit(raw, { actor: 'system', action: 'user.created', subject: 'user:2' });
-      assert.throws(() => appendAudit(raw, { actor: 'system', action: 'x.y', details: { password: 'p' } }));
-      appendAudit(raw, { actor: 'system', action: 'user.created', subject: 'user:3' });
+    await inTransaction(db, async (trx) => {
+      await appendAudit(trx, { actor: 'system', action: 'user.created', subject: 'user:2' });
+      await assert.rejects(appendAudit(trx, { actor: 'system', action: 'x.y', details: { password: 'p' } }));
+      await appendAudit(trx, { actor: 'system', action: 'user.created', subject: 'user:3' });
     });
-    outer.immediate();
-    assert.deepEqual(verifyAudit(raw), { ok: true, rows: 3, head: auditHead(raw).head });
+    assert.deepEqual(await verifyAudit(db), { ok: true, rows: 3, head: (await auditHead(db)).head });
+    await close();
+  });
+
+  test('an append that loses a race to another writer tries again: alone, and in the caller’s transaction', {
+    skip: ON_POSTGRES ? false : 'SQLite’s transactions lose no races (BEGIN IMMEDIATE)',
+  }, async () => {
+    const { location, db, close } = await freshDb();
+    const other = open(location);
+    await fill(db, 2);
+    const alone = await appendAudit(db.withPlugin(racer(other)), { actor: 'system', action: 'a.alone' });
+    assert.equal(alone.seq, 4, 'after the entry that won the race');
+    await inTransaction(db, async (trx) => {
+      const inside = await appendAudit(trx.withPlugin(racer(other)), { actor: 'system', action: 'a.inside' });
+      assert.equal(inside.seq, 6);
+      // The failed try was undone to its savepoint: the caller's transaction goes on.
+      await appendAudit(trx, { actor: 'system', action: 'a.after' });
+    });
+    const rows = await allRows(db);
+    assert.deepEqual(
+      rows.map((r) => r.action),
+      [ACTIONS[1], ACTIONS[2], 'test.race', 'a.alone', 'test.race', 'a.inside', 'a.after'],
+    );
+    assert.deepEqual(await verifyAudit(db), { ok: true, rows: 7, head: rows[6]!.hash });
+    await other.destroy();
     await close();
   });
 });
 
 describe('secrets in details', () => {
   test('keys naming a secret are refused, at any depth and in any case', async () => {
-    const { raw, close } = await freshDb();
+    const { db, close } = await freshDb();
     const refused: Record<string, unknown>[] = [
       { password: 'hunter2' },
       { newPassword: 'x' },
@@ -218,15 +321,15 @@ describe('secrets in details', () => {
       { stored: '$argon2id$v=19$m=65536' },
     ];
     for (const details of refused) {
-      assert.throws(
-        () => appendAudit(raw, { actor: 'user:1', action: 'token.created', details }),
+      await assert.rejects(
+        () => appendAudit(db, { actor: 'user:1', action: 'token.created', details }),
         AuditSecretError,
         JSON.stringify(details),
       );
     }
-    assert.equal(auditHead(raw).rows, 0);
+    assert.equal((await auditHead(db)).rows, 0);
     // What names a secret without being one is allowed.
-    const ok = appendAudit(raw, {
+    const ok = await appendAudit(db, {
       actor: 'user:1',
       action: 'token.created',
       subject: 'token:5',
@@ -245,22 +348,22 @@ describe('secrets in details', () => {
 
 describe('tampering', () => {
   const N = 10;
-  async function tampered(work: (db: SQLite.Database) => void) {
-    const { path, raw, close } = await freshDb();
-    fill(raw, N);
-    const anchor = auditHead(raw);
+  async function tampered(work: (db: Kysely<Database>) => Promise<unknown>) {
+    const { location, db, close } = await freshDb();
+    await fill(db, N);
+    const anchor = await auditHead(db);
     await close();
-    tamper(path, work);
-    const opened = openSqlite(path);
-    const result = verifyAudit(opened.raw);
-    const anchored = verifyAudit(opened.raw, anchor);
-    const byRows = verifyAudit(opened.raw, { rows: anchor.rows });
-    const byHead = verifyAudit(opened.raw, { head: anchor.head });
-    await opened.db.destroy();
+    await tamper(location, work);
+    const opened = open(location);
+    const result = await verifyAudit(opened);
+    const anchored = await verifyAudit(opened, anchor);
+    const byRows = await verifyAudit(opened, { rows: anchor.rows });
+    const byHead = await verifyAudit(opened, { head: anchor.head });
+    await opened.destroy();
     return { result, anchored, byRows, byHead };
   }
 
-  function broken(result: ReturnType<typeof verifyAudit>, firstBad: number, reason: RegExp): void {
+  function broken(result: AuditVerification, firstBad: number, reason: RegExp): void {
     assert.equal(result.ok, false, JSON.stringify(result));
     if (result.ok) return;
     assert.equal(result.firstBad, firstBad, result.reason);
@@ -269,7 +372,7 @@ describe('tampering', () => {
 
   test('a changed detail', async () => {
     const { result, anchored } = await tampered((db) =>
-      db.prepare(`UPDATE audit_log SET details = '{"n":4,"role":"clerk"}' WHERE seq = 4`).run(),
+      db.updateTable('audit_log').set({ details: '{"n":4,"role":"clerk"}' }).where('seq', '=', 4).execute(),
     );
     broken(result, 4, /entry 4 was changed/);
     broken(anchored, 4, /entry 4 was changed/);
@@ -277,7 +380,7 @@ describe('tampering', () => {
 
   test('a changed actor', async () => {
     const { result } = await tampered((db) =>
-      db.prepare(`UPDATE audit_log SET actor = 'user:99' WHERE seq = 7`).run(),
+      db.updateTable('audit_log').set({ actor: 'user:99' }).where('seq', '=', 7).execute(),
     );
     broken(result, 7, /entry 7 was changed/);
   });
@@ -291,34 +394,46 @@ describe('tampering', () => {
       ['action', 'session.logout'],
     ] as const) {
       const { result } = await tampered((db) =>
-        db.prepare(`UPDATE audit_log SET ${column} = ? WHERE seq = 2`).run(value),
+        sql`UPDATE audit_log SET ${sql.ref(column)} = ${value} WHERE seq = 2`.execute(db),
       );
       broken(result, 2, /entry 2 was changed/);
     }
   });
 
   test('a changed entry with its hash recomputed breaks the link to the next', async () => {
-    const { result } = await tampered((db) => {
-      const r = { ...row(db, 5), actor: 'user:99' };
-      db.prepare('UPDATE audit_log SET actor = ?, hash = ? WHERE seq = 5').run(r.actor, hashAuditRow(r));
+    const { result } = await tampered(async (db) => {
+      const r = { ...(await row(db, 5)), actor: 'user:99' };
+      await db
+        .updateTable('audit_log')
+        .set({ actor: r.actor, hash: hashAuditRow(r) })
+        .where('seq', '=', 5)
+        .execute();
     });
     broken(result, 6, /entry 6 does not follow entry 5/);
   });
 
   test('a changed prev_hash', async () => {
     const { result } = await tampered((db) =>
-      db.prepare(`UPDATE audit_log SET prev_hash = ? WHERE seq = 3`).run('f'.repeat(64)),
+      db
+        .updateTable('audit_log')
+        .set({ prev_hash: 'f'.repeat(64) })
+        .where('seq', '=', 3)
+        .execute(),
     );
     broken(result, 3, /entry 3 does not follow entry 2/);
     const { result: first } = await tampered((db) =>
-      db.prepare(`UPDATE audit_log SET prev_hash = ? WHERE seq = 1`).run('f'.repeat(64)),
+      db
+        .updateTable('audit_log')
+        .set({ prev_hash: 'f'.repeat(64) })
+        .where('seq', '=', 1)
+        .execute(),
     );
     broken(first, 1, /entry 1 does not start the chain/);
   });
 
   test('a deleted middle entry', async () => {
     const { result, anchored } = await tampered((db) =>
-      db.prepare('DELETE FROM audit_log WHERE seq = 5').run(),
+      db.deleteFrom('audit_log').where('seq', '=', 5).execute(),
     );
     broken(result, 5, /entry 5 is missing \(the next entry is 6\)/);
     assert.equal(!result.ok && result.rows, N - 1);
@@ -326,18 +441,17 @@ describe('tampering', () => {
   });
 
   test('a deleted middle entry with the rest renumbered and rehashed is caught only by the anchor', async () => {
-    const { result, byRows, byHead } = await tampered((db) => {
-      db.prepare('DELETE FROM audit_log WHERE seq = 5').run();
-      let prev = row(db, 4).hash;
+    const { result, byRows, byHead } = await tampered(async (db) => {
+      await db.deleteFrom('audit_log').where('seq', '=', 5).execute();
+      let prev = (await row(db, 4)).hash;
       for (let seq = 6; seq <= N; seq++) {
-        const r = { ...row(db, seq), seq: seq - 1, prev_hash: prev };
+        const r = { ...(await row(db, seq)), seq: seq - 1, prev_hash: prev };
         const hash = hashAuditRow(r);
-        db.prepare('UPDATE audit_log SET seq = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(
-          seq - 1,
-          prev,
-          hash,
-          seq,
-        );
+        await db
+          .updateTable('audit_log')
+          .set({ seq: seq - 1, prev_hash: prev, hash })
+          .where('seq', '=', seq)
+          .execute();
         prev = hash;
       }
     });
@@ -348,7 +462,7 @@ describe('tampering', () => {
 
   test('a deleted last entry: only an anchor tells', async () => {
     const { result, anchored, byRows, byHead } = await tampered((db) =>
-      db.prepare(`DELETE FROM audit_log WHERE seq = ${N}`).run(),
+      db.deleteFrom('audit_log').where('seq', '=', N).execute(),
     );
     assert.equal(result.ok, true);
     assert.equal(result.ok && result.rows, N - 1);
@@ -358,102 +472,125 @@ describe('tampering', () => {
   });
 
   test('reordered entries', async () => {
-    const { result: swapped } = await tampered((db) => {
-      db.prepare('UPDATE audit_log SET seq = 100 WHERE seq = 3').run();
-      db.prepare('UPDATE audit_log SET seq = 3 WHERE seq = 4').run();
-      db.prepare('UPDATE audit_log SET seq = 4 WHERE seq = 100').run();
+    const { result: swapped } = await tampered(async (db) => {
+      await db.updateTable('audit_log').set({ seq: 100 }).where('seq', '=', 3).execute();
+      await db.updateTable('audit_log').set({ seq: 3 }).where('seq', '=', 4).execute();
+      await db.updateTable('audit_log').set({ seq: 4 }).where('seq', '=', 100).execute();
     });
     broken(swapped, 3, /entry 3 does not follow entry 2/);
   });
 
   test('an entry inserted in the middle', async () => {
-    const { result } = await tampered((db) => {
-      db.prepare('UPDATE audit_log SET seq = seq + 100 WHERE seq > 5').run();
-      db.prepare('UPDATE audit_log SET seq = seq - 99 WHERE seq > 100').run();
-      const fake = { ...row(db, 5), seq: 6, prev_hash: row(db, 5).hash, actor: 'user:99' };
-      db.prepare(
-        'INSERT INTO audit_log VALUES (@seq, @at, @actor, @actor_name, @action, @subject, @details, @address, @prev_hash, @hash)',
-      ).run({ ...fake, hash: hashAuditRow(fake) });
+    const { result } = await tampered(async (db) => {
+      await sql`UPDATE audit_log SET seq = seq + 100 WHERE seq > 5`.execute(db);
+      await sql`UPDATE audit_log SET seq = seq - 99 WHERE seq > 100`.execute(db);
+      const fifth = await row(db, 5);
+      const fake = { ...fifth, seq: 6, prev_hash: fifth.hash, actor: 'user:99' };
+      await db
+        .insertInto('audit_log')
+        .values({ ...fake, hash: hashAuditRow(fake) })
+        .execute();
     });
     broken(result, 7, /entry 7 does not follow entry 6/);
   });
 
   test('an anchor that does not match the entry it names', async () => {
-    const { raw, close } = await freshDb();
-    fill(raw, 5);
-    broken(verifyAudit(raw, { rows: 3, head: 'a'.repeat(64) }), 3, /entry 3 is not the anchored entry/);
+    const { db, close } = await freshDb();
+    await fill(db, 5);
+    broken(await verifyAudit(db, { rows: 3, head: 'a'.repeat(64) }), 3, /entry 3 is not the anchored entry/);
     await close();
   });
 });
 
 describe('append-only from SQL', () => {
-  test('UPDATE and DELETE fail while the triggers are there', async () => {
-    const { path, raw, close } = await freshDb();
-    fill(raw, 3);
-    assert.deepEqual(missingAuditGuards(raw), []);
-    await close();
-    const db = new SQLite(path);
-    assert.throws(
-      () => db.prepare(`UPDATE audit_log SET actor = 'user:99' WHERE seq = 2`).run(),
+  test('UPDATE and DELETE fail while the triggers are there; a dropped one is reported', async () => {
+    const { db, close } = await freshDb();
+    await fill(db, 3);
+    assert.deepEqual(await missingAuditGuards(db), []);
+    await assert.rejects(
+      db.updateTable('audit_log').set({ actor: 'user:99' }).where('seq', '=', 2).execute(),
       /append-only/,
     );
-    assert.throws(() => db.prepare('DELETE FROM audit_log WHERE seq = 3').run(), /append-only/);
-    assert.throws(() => db.prepare('DELETE FROM audit_log').run(), /append-only/);
+    await assert.rejects(db.deleteFrom('audit_log').where('seq', '=', 3).execute(), /append-only/);
+    await assert.rejects(db.deleteFrom('audit_log').execute(), /append-only/);
     // A row by hand must at least follow the last one.
-    const last = row(db, 3);
-    const insert = db.prepare(
-      'INSERT INTO audit_log VALUES (@seq, @at, @actor, @actor_name, @action, @subject, @details, @address, @prev_hash, @hash)',
-    );
-    assert.throws(
-      () => insert.run({ ...last, seq: 5, prev_hash: last.hash }),
+    const last = await row(db, 3);
+    await assert.rejects(
+      db
+        .insertInto('audit_log')
+        .values({ ...last, seq: 5, prev_hash: last.hash })
+        .execute(),
       /seq must follow the last entry/,
     );
-    assert.throws(() => insert.run({ ...last, seq: 4, prev_hash: ZERO_HASH }), /prev_hash must be the hash/);
-    assert.equal((db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n, 3);
-    db.exec('DROP TRIGGER audit_log_no_delete');
-    assert.deepEqual(missingAuditGuards(db), ['audit_log_no_delete']);
-    db.close();
+    await assert.rejects(
+      db
+        .insertInto('audit_log')
+        .values({ ...last, seq: 4, prev_hash: ZERO_HASH })
+        .execute(),
+      /prev_hash must be the hash/,
+    );
+    assert.equal((await allRows(db)).length, 3);
+    await dropTrigger(db, 'audit_log_no_delete');
+    const missing = ['audit_log_no_delete'];
+    if (dialectOf(db) === 'postgres') {
+      await assert.rejects(sql`TRUNCATE audit_log`.execute(db), /append-only/);
+      // A disabled trigger guards nothing either.
+      await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_truncate`.execute(db);
+      missing.push('audit_log_no_truncate');
+    }
+    assert.deepEqual(await missingAuditGuards(db), missing);
+    await close();
   });
 });
 
 describe('listing and export', () => {
-  let raw: SQLite.Database;
+  let db: Kysely<Database>;
   let close: () => Promise<void>;
   before(async () => {
-    ({ raw, close } = await freshDb());
-    fill(raw, 30);
+    ({ db, close } = await freshDb());
+    await fill(db, 30);
   });
   after(() => close());
 
-  test('listAudit filters by action, prefix and actor and pages by seq', () => {
-    const logins = listAudit(raw, { limit: 100, action: 'session.login' });
+  test('listAudit filters by action, prefix and actor and pages by seq', async () => {
+    const logins = await listAudit(db, { limit: 100, action: 'session.login' });
     assert.ok(logins.length > 0);
     assert.ok(logins.every((e) => e.action === 'session.login'));
-    const sessions = listAudit(raw, { limit: 100, action: 'session.*' });
+    const sessions = await listAudit(db, { limit: 100, action: 'session.*' });
     assert.deepEqual([...new Set(sessions.map((e) => e.action))].sort(), [
       'session.login',
       'session.login_failed',
     ]);
-    assert.ok(listAudit(raw, { limit: 100, actor: 'system' }).every((e) => e.actor === 'system'));
+    assert.ok((await listAudit(db, { limit: 100, actor: 'system' })).every((e) => e.actor === 'system'));
     assert.deepEqual(
-      listAudit(raw, { limit: 3, afterSeq: 10 }).map((e) => e.seq),
+      (await listAudit(db, { limit: 3, afterSeq: 10 })).map((e) => e.seq),
       [11, 12, 13],
     );
     assert.deepEqual(
-      listAudit(raw, { limit: 3, newestFirst: true }).map((e) => e.seq),
+      (await listAudit(db, { limit: 3, newestFirst: true })).map((e) => e.seq),
       [30, 29, 28],
     );
     assert.deepEqual(
-      listAudit(raw, { limit: 2, beforeSeq: 5, newestFirst: true }).map((e) => e.seq),
+      (await listAudit(db, { limit: 2, beforeSeq: 5, newestFirst: true })).map((e) => e.seq),
       [4, 3],
     );
-    assert.throws(() => listAudit(raw, { limit: 0 }), RangeError);
-    assert.throws(() => listAudit(raw, { limit: 1.5 }), RangeError);
+    await assert.rejects(listAudit(db, { limit: 0 }), RangeError);
+    await assert.rejects(listAudit(db, { limit: 1.5 }), RangeError);
+  });
+
+  test('a prefix selects by bytes whatever the collation: session.* is not sessionx.*', async () => {
+    const { db, close } = await freshDb();
+    for (const action of ['session.login', 'sessionx.y', 'session_x.y', 'sessions.login', 'session.z']) {
+      await appendAudit(db, { actor: 'system', action });
+    }
+    const actions = (await listAudit(db, { limit: 10, action: 'session.*' })).map((e) => e.action);
+    assert.deepEqual(actions, ['session.login', 'session.z']);
+    await close();
   });
 
   test('jsonl export holds every entry exactly: the chain verifies from the file', async () => {
     let out = '';
-    const n = await exportAudit(raw, 'jsonl', (chunk) => {
+    const n = await exportAudit(db, 'jsonl', (chunk) => {
       out += chunk;
     });
     assert.equal(n, 30);
@@ -474,13 +611,13 @@ describe('listing and export', () => {
       'prev_hash',
       'hash',
     ]);
-    assert.deepEqual(verifyAuditRows(rows), verifyAudit(raw));
+    assert.deepEqual(verifyAuditRows(rows), await verifyAudit(db));
   });
 
   test('csv export: a header and a row per entry; formula-like cells neutralised', async () => {
-    appendAudit(raw, { actor: 'user:1', actorName: '=HYPERLINK("x")', action: 'session.login' });
+    await appendAudit(db, { actor: 'user:1', actorName: '=HYPERLINK("x")', action: 'session.login' });
     const chunks: string[] = [];
-    const n = await exportAudit(raw, 'csv', async (chunk) => {
+    const n = await exportAudit(db, 'csv', async (chunk) => {
       chunks.push(chunk);
     });
     assert.equal(n, 31);
@@ -491,63 +628,125 @@ describe('listing and export', () => {
   });
 });
 
-describe('two processes appending at once', () => {
-  test('400 entries, seq 1..400 without gaps, a chain that verifies', { timeout: 60_000 }, async () => {
-    const { path, close } = await freshDb();
-    await close();
-    const children = ['a', 'b'].map((name) =>
-      spawn(process.execPath, ['--import', 'tsx', worker, path, name, '200'], {
-        cwd: root,
-        stdio: ['pipe', 'pipe', 'pipe'],
+/**
+ * Runs append-worker.ts in one process per worker, each appending `count` entries at once, alone
+ * ('own') or in a transaction of its own ('caller'); waits for all.
+ */
+async function appendFromProcesses(
+  location: string,
+  workers: readonly (readonly [name: string, mode: 'own' | 'caller'])[],
+  count: number,
+): Promise<void> {
+  const children = workers.map(([name, mode]) =>
+    spawn(process.execPath, ['--import', 'tsx', worker, location, name, String(count), mode], {
+      cwd: root,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    }),
+  );
+  const exits = children.map(
+    (child) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        let stderr = '';
+        child.stderr!.on('data', (d) => {
+          stderr += d;
+        });
+        child.on('close', (code) => resolve({ code, stderr }));
       }),
-    );
-    const exits = children.map(
+  );
+  await Promise.all(
+    children.map(
       (child) =>
-        new Promise<{ code: number | null; stderr: string }>((resolve) => {
-          let stderr = '';
-          child.stderr!.on('data', (d) => {
-            stderr += d;
-          });
-          child.on('close', (code) => resolve({ code, stderr }));
+        new Promise<void>((resolve, reject) => {
+          child.stdout!.once('data', () => resolve());
+          child.once('exit', () => reject(new Error('a worker ended before it was ready')));
         }),
-    );
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise<void>((resolve, reject) => {
-            child.stdout!.once('data', () => resolve());
-            child.once('exit', () => reject(new Error('a worker ended before it was ready')));
-          }),
-      ),
-    );
-    for (const child of children) child.stdin!.write('go\n');
-    for (const { code, stderr } of await Promise.all(exits)) assert.equal(code, 0, stderr);
+    ),
+  );
+  for (const child of children) child.stdin!.write('go\n');
+  for (const { code, stderr } of await Promise.all(exits)) assert.equal(code, 0, stderr);
+}
 
-    const opened = openSqlite(path);
-    const rows = opened.raw.prepare('SELECT seq, actor FROM audit_log ORDER BY seq').all() as {
-      seq: number;
-      actor: string;
-    }[];
+describe('appending at once', () => {
+  test('two processes, 400 entries: seq 1..400 without gaps, a chain that verifies', {
+    timeout: 120_000,
+  }, async () => {
+    const { location, db, close } = await freshDb();
+    // One appends alone, the other inside transactions of its own (the entry with a store's change).
+    await appendFromProcesses(
+      location,
+      [
+        ['a', 'own'],
+        ['b', 'caller'],
+      ],
+      200,
+    );
+    const rows = await allRows(db);
     assert.equal(rows.length, 400);
     assert.deepEqual(
       rows.map((r) => r.seq),
       Array.from({ length: 400 }, (_, i) => i + 1),
     );
     assert.equal(rows.filter((r) => r.actor === 'worker:a').length, 200);
-    const verified = verifyAudit(opened.raw);
+    const verified = await verifyAudit(db);
     assert.equal(verified.ok, true, JSON.stringify(verified));
     assert.equal(verified.rows, 400);
     const switches = rows.filter((r, i) => i > 0 && r.actor !== rows[i - 1]!.actor).length;
     assert.ok(switches > 1, `the two processes did not interleave (${switches} switches)`);
-    await opened.db.destroy();
+    await close();
+  });
+
+  test('many at once in one process, alone and in callers’ transactions: no gaps, one chain', async () => {
+    const { db, close } = await freshDb();
+    const records = await Promise.all(
+      Array.from({ length: 120 }, (_, i) => {
+        const entry = { actor: `worker:${i % 3}`, action: 'test.append', details: { i } };
+        return i % 2 === 0 ? appendAudit(db, entry) : inTransaction(db, (trx) => appendAudit(trx, entry));
+      }),
+    );
+    assert.deepEqual(
+      records.map((r) => r.seq).sort((x, y) => x - y),
+      Array.from({ length: 120 }, (_, i) => i + 1),
+    );
+    const verified = await verifyAudit(db);
+    assert.equal(verified.ok, true, JSON.stringify(verified));
+    assert.equal(verified.rows, 120);
+    await close();
+  });
+});
+
+describe('on PostgreSQL as on SQLite', { skip: ON_POSTGRES ? false : 'runs in the PostgreSQL pass' }, () => {
+  test('the same entries give the same rows, hashes, pages and export', async () => {
+    const lite = await freshDb(sqlitePath());
+    const pg = await freshDb();
+    assert.equal(dialectOf(pg.db), 'postgres');
+    const seen = async (db: Kysely<Database>) => {
+      await fill(db, 30);
+      await appendAudit(db, { actor: 'user:1', actorName: 'Zoë \uD800 \u0000', action: 'a.b' }, new Date(0));
+      let exported = '';
+      await exportAudit(db, 'csv', (chunk) => {
+        exported += chunk;
+      });
+      return {
+        rows: await allRows(db),
+        head: await auditHead(db),
+        verified: await verifyAudit(db),
+        sessions: await listAudit(db, { limit: 100, action: 'session.*' }),
+        system: await listAudit(db, { limit: 5, actor: 'system', newestFirst: true }),
+        before: await listAudit(db, { limit: 2, beforeSeq: 5, newestFirst: true }),
+        exported,
+      };
+    };
+    assert.deepEqual(await seen(pg.db), await seen(lite.db));
+    await lite.close();
+    await pg.close();
   });
 });
 
 describe('vraagbaak audit', () => {
   test('verify: exit 0 with the count and head; exit 1 where it breaks; anchors', async () => {
-    const { path, raw, close } = await freshDb();
-    fill(raw, 12);
-    const { head } = auditHead(raw);
+    const { location: path, db, close } = await freshDb();
+    await fill(db, 12);
+    const { head } = await auditHead(db);
     await close();
     const ok = runCli(['audit', 'verify', '--db', path]);
     assert.equal(ok.code, 0, ok.stderr);
@@ -555,16 +754,18 @@ describe('vraagbaak audit', () => {
     assert.equal(ok.stderr, '');
     assert.equal(runCli(['audit', 'verify', '--rows', '12', '--head', head, '--db', path]).code, 0);
 
-    tamper(path, (db) => db.prepare(`UPDATE audit_log SET details = '{}' WHERE seq = 8`).run());
+    await tamper(path, (db) =>
+      db.updateTable('audit_log').set({ details: '{}' }).where('seq', '=', 8).execute(),
+    );
     const bad = runCli(['audit', 'verify', '--db', path]);
     assert.equal(bad.code, 1);
     assert.match(bad.stdout, /^audit log broken at entry 8 \(of 12 entries\): entry 8 was changed/);
     assert.match(bad.stderr, /warning: the append-only triggers are missing/);
 
-    const { path: p2, raw: r2, close: c2 } = await freshDb();
-    fill(r2, 4);
+    const { location: p2, db: d2, close: c2 } = await freshDb();
+    await fill(d2, 4);
     await c2();
-    tamper(p2, (db) => db.prepare('DELETE FROM audit_log WHERE seq = 4').run());
+    await tamper(p2, (db) => db.deleteFrom('audit_log').where('seq', '=', 4).execute());
     assert.equal(runCli(['audit', 'verify', '--db', p2]).code, 0);
     const cut = runCli(['audit', 'verify', '--rows', '4', '--db', p2]);
     assert.equal(cut.code, 1);
@@ -575,9 +776,9 @@ describe('vraagbaak audit', () => {
   });
 
   test('export and list', async () => {
-    const { path, raw, close } = await freshDb();
-    fill(raw, 6);
-    appendAudit(raw, {
+    const { location: path, db, close } = await freshDb();
+    await fill(db, 6);
+    await appendAudit(db, {
       actor: 'user:2',
       actorName: '\u001b[2Jwis',
       action: 'embargo.read',
@@ -611,7 +812,7 @@ describe('vraagbaak audit', () => {
   });
 
   test('wrong options and a missing database exit 2', () => {
-    const missing = join(tempDbPath(), 'nope.db');
+    const missing = join(sqlitePath(), 'nope.db');
     const none = runCli(['audit', 'verify', '--db', missing]);
     assert.equal(none.code, 2);
     assert.match(none.stderr, /no database at/);

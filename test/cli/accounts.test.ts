@@ -100,10 +100,12 @@ test('organisations, users, roles and tokens from the command line', async () =>
   const store = await Store.open(db);
   const config = loadConfig({}, root);
   const auth = new Auth(store.accounts, loadSecret(secretPath(config, db)), authConfig(config));
-  assert.ok(await verifyPassword(store.accounts.userByEmail('beheer@example.org')!.passwordHash, password));
-  assert.deepEqual(auth.resolveToken(secret)?.scopes, ['read', 'import']);
+  assert.ok(
+    await verifyPassword((await store.accounts.userByEmail('beheer@example.org'))!.passwordHash, password),
+  );
+  assert.deepEqual((await auth.resolveToken(secret))?.scopes, ['read', 'import']);
   assert.equal(run(['token', 'revoke', '1', '--db', db]).code, 0);
-  assert.equal(auth.resolveToken(secret), null);
+  assert.equal(await auth.resolveToken(secret), null);
 
   assert.equal(
     run(['user', 'disable', 'beheer@example.org', '--db', db]).code,
@@ -111,7 +113,7 @@ test('organisations, users, roles and tokens from the command line', async () =>
     'the last administrator stays',
   );
   assert.equal(run(['user', 'disable', 'steller@example.org', '--db', db]).code, 0);
-  assert.equal(store.accounts.userByEmail('steller@example.org')!.disabled, true);
+  assert.equal((await store.accounts.userByEmail('steller@example.org'))!.disabled, true);
   const audit = run(['audit', 'verify', '--db', db]);
   assert.equal(audit.code, 0, audit.stderr);
   assert.match(audit.stdout, /audit log intact: \d+ entries/);

@@ -77,13 +77,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.uploadLimit ? { uploadLimit: options.uploadLimit } : {}),
   });
   // An administrator to sign in as, and an API token of theirs for requests that need one.
-  const adminId = archive.store.accounts.addUser({
+  const adminId = await archive.store.accounts.addUser({
     email: ADMIN.email,
     name: 'Beheerder',
     passwordHash: await hashPassword(ADMIN.password),
     admin: true,
   });
-  const adminToken = auth.createToken(adminId, 'tests', ['read', 'import', 'admin']).secret;
+  const adminToken = (await auth.createToken(adminId, 'tests', ['read', 'import', 'admin'])).secret;
   const address = await app.listen({ port, host: '127.0.0.1' });
   return {
     url: address,

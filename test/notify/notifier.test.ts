@@ -9,6 +9,7 @@ import { describeSmtp, notifySettings, smtpSettings } from '../../src/notify/con
 import { createMailer } from '../../src/notify/mailer.js';
 import { Notifier } from '../../src/notify/notifier.js';
 import { Store } from '../../src/store/store.js';
+import type { QuestionRow } from '../../src/store/workflow.js';
 import { Workflow } from '../../src/workflow/service.js';
 import { tempDbPath } from '../helpers/archive.js';
 import { closedPort, startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
@@ -19,36 +20,39 @@ const TITLE = 'Jaarverslag BZK 2025 — coördinatie';
 async function world(smtp: { port: number; user?: string; password?: string } | null) {
   const store = await Store.open(tempDbPath());
   const a = store.accounts;
-  const committee = a.addOrganisation({ name: 'vaste commissie voor Binnenlandse Zaken', kind: 'committee' });
-  const ministry = a.addOrganisation({ name: 'Ministerie van BZK', kind: 'ministry' });
-  const directorate = a.addOrganisation({
+  const committee = await a.addOrganisation({
+    name: 'vaste commissie voor Binnenlandse Zaken',
+    kind: 'committee',
+  });
+  const ministry = await a.addOrganisation({ name: 'Ministerie van BZK', kind: 'ministry' });
+  const directorate = await a.addOrganisation({
     name: 'DG Openbaar Bestuur',
     kind: 'directorate',
     parentId: ministry,
   });
-  const person = (name: string, org: number, role: Role): UserActor => {
+  const person = async (name: string, org: number, role: Role): Promise<UserActor> => {
     const email = `${name}@example.org`;
-    const id = a.addUser({ email, name, passwordHash: null, admin: false });
-    a.addMembership(id, org, role);
+    const id = await a.addUser({ email, name, passwordHash: null, admin: false });
+    await a.addMembership(id, org, role);
     return {
       kind: 'user',
       id,
       email,
       name,
       admin: false,
-      memberships: a.memberships(id),
+      memberships: await a.memberships(id),
       via: 'session',
       scopes: null,
     };
   };
-  const clerk = person('griffier', committee, 'clerk');
-  const coordinator = person('coordinator', ministry, 'coordinator');
-  const deputy = person('plaatsvervanger', directorate, 'coordinator');
-  const anne = person('anne', directorate, 'drafter');
-  const bram = person('bram', directorate, 'drafter');
-  const approver = person('approver', ministry, 'approver');
+  const clerk = await person('griffier', committee, 'clerk');
+  const coordinator = await person('coordinator', ministry, 'coordinator');
+  const deputy = await person('plaatsvervanger', directorate, 'coordinator');
+  const anne = await person('anne', directorate, 'drafter');
+  const bram = await person('bram', directorate, 'drafter');
+  const approver = await person('approver', ministry, 'approver');
   const workflow = new Workflow(store);
-  const list = workflow.createList(clerk, {
+  const list = await workflow.createList(clerk, {
     kind: 'question-list',
     title: TITLE,
     committeeId: committee,
@@ -58,10 +62,12 @@ async function world(smtp: { port: number; user?: string; password?: string } | 
     scope: null,
     deadline: '2026-06-04',
   });
-  const [q1, q2, q3] = ['Hoeveel datacenters?', 'Waarom zo laat?', 'Wanneer komt de wet?'].map((t) =>
-    workflow.addQuestion(clerk, list.id, t, 'Jaarverslag'),
-  );
-  workflow.listEvent(clerk, list.id, 'send');
+  const questions: QuestionRow[] = [];
+  for (const text of ['Hoeveel datacenters?', 'Waarom zo laat?', 'Wanneer komt de wet?']) {
+    questions.push(await workflow.addQuestion(clerk, list.id, text, 'Jaarverslag'));
+  }
+  const [q1, q2, q3] = questions;
+  await workflow.listEvent(clerk, list.id, 'send');
   const errors: string[] = [];
   // The notifier's clock, moved on by `later` (mail back-off) without waiting.
   let offset = 0;
@@ -91,6 +97,7 @@ async function world(smtp: { port: number; user?: string; password?: string } | 
     workflow,
     notifier,
     errors,
+    listId: list.id,
     list: () => store.workflow.list(list.id),
     q1: q1!,
     q2: q2!,
@@ -115,9 +122,13 @@ async function world(smtp: { port: number; user?: string; password?: string } | 
 type World = Awaited<ReturnType<typeof world>>;
 
 /** What the lead's workflow does after an assignment: tell the drafter. */
-function notifyAssigned(w: World, q: World['q1'], who: UserActor) {
-  const question = w.assign(q, who);
-  return w.notifier.notify('assigned', [who.id], { list: w.list(), question, actor: w.coordinator.name });
+async function notifyAssigned(w: World, q: World['q1'], who: UserActor) {
+  const question = await w.assign(q, who);
+  return w.notifier.notify('assigned', [who.id], {
+    list: await w.list(),
+    question,
+    actor: w.coordinator.name,
+  });
 }
 
 async function withServer(
@@ -138,15 +149,15 @@ test('an assignment reaches the drafter in the app and by mail, through a real S
     const made = await notifyAssigned(w, w.q1, w.anne);
     assert.equal(made.length, 1);
 
-    const inbox = w.notifier.forUser(w.anne.id);
+    const inbox = await w.notifier.forUser(w.anne.id);
     assert.deepEqual(
       inbox.map((n) => [n.kind, n.subject, n.link, n.questionId]),
-      [['assigned', `Vraag 1 aan u toegewezen: ${TITLE}`, `/werk/lijsten/${w.list().id}#vraag-1`, w.q1.id]],
+      [['assigned', `Vraag 1 aan u toegewezen: ${TITLE}`, `/werk/lijsten/${w.listId}#vraag-1`, w.q1.id]],
     );
     assert.match(inbox[0]!.body, /coordinator heeft vraag 1 van de lijst ".*coördinatie" aan u toegewezen/);
     assert.match(inbox[0]!.body, /Interne termijn: woensdag 29 april 2026\./);
     assert.ok(inbox[0]!.mailedAt, 'marked mailed');
-    assert.deepEqual(w.notifier.forUser(w.bram.id), []);
+    assert.deepEqual(await w.notifier.forUser(w.bram.id), []);
 
     assert.equal(server.mails.length, 1);
     const mail = server.mails[0]!;
@@ -157,16 +168,16 @@ test('an assignment reaches the drafter in the app and by mail, through a real S
     assert.equal(mail.headers.get('auto-submitted'), 'auto-generated');
     assert.match(mail.text, /^Beste anne,\n/);
     assert.match(mail.text, /Vraag 1: Hoeveel datacenters\?/);
-    assert.match(mail.text, new RegExp(`Openen: https://vraagbaak.test/werk/lijsten/${w.list().id}#vraag-1`));
+    assert.match(mail.text, new RegExp(`Openen: https://vraagbaak.test/werk/lijsten/${w.listId}#vraag-1`));
     assert.match(mail.text, /https:\/\/vraagbaak.test\/account/);
 
     // Read in the app.
-    assert.equal(w.notifier.unreadCount(w.anne.id), 1);
-    assert.equal(w.notifier.markRead(w.bram.id, [inbox[0]!.id]), 0, 'not bram’s to mark');
-    assert.equal(w.notifier.markRead(w.anne.id, [inbox[0]!.id]), 1);
-    assert.equal(w.notifier.unreadCount(w.anne.id), 0);
-    assert.deepEqual(w.notifier.forUser(w.anne.id, { unreadOnly: true }), []);
-    assert.equal(w.notifier.forUser(w.anne.id).length, 1);
+    assert.equal(await w.notifier.unreadCount(w.anne.id), 1);
+    assert.equal(await w.notifier.markRead(w.bram.id, [inbox[0]!.id]), 0, 'not bram’s to mark');
+    assert.equal(await w.notifier.markRead(w.anne.id, [inbox[0]!.id]), 1);
+    assert.equal(await w.notifier.unreadCount(w.anne.id), 0);
+    assert.deepEqual(await w.notifier.forUser(w.anne.id, { unreadOnly: true }), []);
+    assert.equal((await w.notifier.forUser(w.anne.id)).length, 1);
     assert.deepEqual(w.errors, []);
     await w.close();
   });
@@ -175,27 +186,42 @@ test('an assignment reaches the drafter in the app and by mail, through a real S
 test('wired to the workflow: assign, return and decline tell the right people through the notice hook', async () => {
   await withServer({}, async (server) => {
     const w = await world({ port: server.port });
-    const workflow = new Workflow(w.store, { notify: (notice) => w.notifier.handle(notice) });
+    // handle()'s promise resolves once the notifications are stored; the mails go out in the background.
+    let stored: Promise<void>[] = [];
+    const workflow = new Workflow(w.store, {
+      notify: (notice) => {
+        stored.push(w.notifier.handle(notice));
+      },
+    });
+    const recorded = async () => {
+      await Promise.all(stored);
+      stored = [];
+    };
     const to = (who: UserActor) => ({ assigneeId: who.id, directorateId: null, internalDeadline: null });
-    workflow.assign(w.coordinator, w.q1.id, to(w.anne));
-    workflow.assign(w.coordinator, w.q2.id, to(w.bram));
-    // Stored at once, while the mails go out in the background.
-    assert.equal(w.notifier.forUser(w.anne.id)[0]?.kind, 'assigned');
+    await workflow.assign(w.coordinator, w.q1.id, to(w.anne));
+    await workflow.assign(w.coordinator, w.q2.id, to(w.bram));
+    await recorded();
+    assert.equal((await w.notifier.forUser(w.anne.id))[0]?.kind, 'assigned');
     await w.notifier.idle();
     assert.deepEqual(server.mails.map((m) => m.to[0]).sort(), ['anne@example.org', 'bram@example.org']);
 
-    workflow.saveAnswer(w.anne, w.q1.id, 0, 'Twaalf.');
-    workflow.answerEvent(w.anne, w.q1.id, 'submit');
-    workflow.answerEvent(w.approver, w.q1.id, 'return', 'Noem de bron.');
-    workflow.answerEvent(w.bram, w.q2.id, 'decline', 'Hoort bij Financiën.');
+    await workflow.saveAnswer(w.anne, w.q1.id, 0, 'Twaalf.');
+    await workflow.answerEvent(w.anne, w.q1.id, 'submit');
+    await workflow.answerEvent(w.approver, w.q1.id, 'return', 'Noem de bron.');
+    await workflow.answerEvent(w.bram, w.q2.id, 'decline', 'Hoort bij Financiën.');
+    await recorded();
     await w.notifier.idle();
-    const returned = w.notifier.forUser(w.anne.id)[0]!;
+    const returned = (await w.notifier.forUser(w.anne.id))[0]!;
     assert.equal(returned.kind, 'returned');
     assert.match(returned.body, /Opmerking:\nNoem de bron\./);
-    const declined = w.notifier.forUser(w.coordinator.id)[0]!;
+    const declined = (await w.notifier.forUser(w.coordinator.id))[0]!;
     assert.equal(declined.kind, 'declined');
     assert.match(declined.body, /^bram heeft vraag 2 /);
-    assert.equal(w.notifier.forUser(w.deputy.id)[0]?.kind, 'declined', 'every coordinator of the ministry');
+    assert.equal(
+      (await w.notifier.forUser(w.deputy.id))[0]?.kind,
+      'declined',
+      'every coordinator of the ministry',
+    );
     assert.deepEqual(
       server.mails
         .slice(2)
@@ -218,7 +244,7 @@ test('a wrong SMTP password: the mail stays queued and the password appears nowh
     await notifyAssigned(w, w.q1, w.anne);
     assert.equal(server.mails.length, 0);
     assert.ok(server.refusedLogins >= 1);
-    const [n] = w.notifier.forUser(w.anne.id);
+    const [n] = await w.notifier.forUser(w.anne.id);
     assert.equal(n?.mailedAt, null);
     assert.equal(n?.mailAttempts, 1);
     assert.ok(n?.mailError);
@@ -231,37 +257,37 @@ test('a wrong SMTP password: the mail stays queued and the password appears nowh
 test('opt-outs: no mail for a kind still shows it in the app; no in-app hides it but still mails', async () => {
   await withServer({}, async (server) => {
     const w = await world({ port: server.port });
-    w.notifier.setPreference(w.anne.id, 'assigned', { email: 'off', inApp: true });
-    w.notifier.setPreference(w.bram.id, 'assigned', { email: 'immediate', inApp: false });
-    assert.deepEqual(w.notifier.preferences(w.anne.id).assigned, { email: 'off', inApp: true });
+    await w.notifier.setPreference(w.anne.id, 'assigned', { email: 'off', inApp: true });
+    await w.notifier.setPreference(w.bram.id, 'assigned', { email: 'immediate', inApp: false });
+    assert.deepEqual((await w.notifier.preferences(w.anne.id)).assigned, { email: 'off', inApp: true });
     assert.deepEqual(
-      w.notifier.preferences(w.anne.id).returned,
+      (await w.notifier.preferences(w.anne.id)).returned,
       { email: 'immediate', inApp: true },
       'default',
     );
 
     await notifyAssigned(w, w.q1, w.anne);
-    assert.equal(w.notifier.forUser(w.anne.id).length, 1);
-    assert.equal(w.notifier.forUser(w.anne.id)[0]!.mail, null, 'not queued for mail');
+    assert.equal((await w.notifier.forUser(w.anne.id)).length, 1);
+    assert.equal((await w.notifier.forUser(w.anne.id))[0]!.mail, null, 'not queued for mail');
     assert.equal(server.mails.length, 0);
 
     await notifyAssigned(w, w.q3, w.bram);
-    assert.deepEqual(w.notifier.forUser(w.bram.id), []);
-    assert.equal(w.notifier.unreadCount(w.bram.id), 0);
+    assert.deepEqual(await w.notifier.forUser(w.bram.id), []);
+    assert.equal(await w.notifier.unreadCount(w.bram.id), 0);
     assert.deepEqual(
       server.mails.map((m) => [m.to, m.subject]),
       [[['bram@example.org'], `Vraagbaak: Vraag 3 aan u toegewezen: ${TITLE}`]],
     );
 
     // Both off: nothing is kept at all.
-    w.notifier.setPreference(w.anne.id, 'returned', { email: 'off', inApp: false });
+    await w.notifier.setPreference(w.anne.id, 'returned', { email: 'off', inApp: false });
     const made = await w.notifier.notify('returned', [w.anne.id], {
-      list: w.list(),
+      list: await w.list(),
       question: w.q1,
       comment: 'Noem de wet.',
     });
     assert.deepEqual(made, []);
-    assert.equal(w.notifier.forUser(w.anne.id).length, 1);
+    assert.equal((await w.notifier.forUser(w.anne.id)).length, 1);
     await w.close();
   });
 });
@@ -270,11 +296,11 @@ test('reminders at the configured moments are made once, however often the run r
   await withServer({}, async (server) => {
     const w = await world({ port: server.port });
     // Due Wednesday 29 April 2026 (internal deadline); Koningsdag on Monday 27 April.
-    w.assign(w.q1, w.anne);
-    w.assign(w.q2, w.anne);
-    w.assign(w.q3, w.bram);
+    await w.assign(w.q1, w.anne);
+    await w.assign(w.q2, w.anne);
+    await w.assign(w.q3, w.bram);
     // Anne wants reminders at once; bram keeps the default (the digest).
-    w.notifier.setPreference(w.anne.id, 'deadline-approaching', { email: 'immediate', inApp: true });
+    await w.notifier.setPreference(w.anne.id, 'deadline-approaching', { email: 'immediate', inApp: true });
 
     assert.deepEqual(await w.notifier.runReminders('2026-04-20'), [], 'six working days left');
     const first = await w.notifier.runReminders('2026-04-21');
@@ -309,20 +335,20 @@ test('reminders at the configured moments are made once, however often the run r
     );
     const dueDay = await w.notifier.runReminders('2026-04-29');
     assert.match(dueDay[0]!.subject, /^Vraag 1 moet vandaag af: /);
-    assert.equal(w.notifier.forUser(w.anne.id).length, 6);
+    assert.equal((await w.notifier.forUser(w.anne.id)).length, 6);
     assert.equal(server.mails.length, 6);
 
     // Bram submits: waiting for review, no more reminders to him.
-    const submitted = w.store.workflow.questions(w.list().id).find((q) => q.id === w.q3.id)!;
-    w.workflow.saveAnswer(w.bram, submitted.id, 0, 'Volgend jaar.');
-    w.workflow.answerEvent(w.bram, submitted.id, 'submit');
+    const submitted = (await w.store.workflow.questions(w.listId)).find((q) => q.id === w.q3.id)!;
+    await w.workflow.saveAnswer(w.bram, submitted.id, 0, 'Volgend jaar.');
+    await w.workflow.answerEvent(w.bram, submitted.id, 'submit');
     const overdue = await w.notifier.runReminders('2026-04-30');
     assert.deepEqual(
       overdue.filter((n) => n.questionId === w.q3.id).map((n) => n.userId),
       [w.coordinator.id, w.deputy.id],
       'his answer waits for review: the overdue notice goes to the coordinators only',
     );
-    assert.equal(w.notifier.forUser(w.bram.id).length, 3);
+    assert.equal((await w.notifier.forUser(w.bram.id)).length, 3);
     await w.close();
   });
 });
@@ -330,7 +356,7 @@ test('reminders at the configured moments are made once, however often the run r
 test('overdue goes to the drafter and to every coordinator of the ministry, once', async () => {
   await withServer({}, async (server) => {
     const w = await world({ port: server.port });
-    w.assign(w.q1, w.anne);
+    await w.assign(w.q1, w.anne);
     const made = await w.notifier.runReminders('2026-04-30');
     assert.deepEqual(
       made.map((n) => [n.userId, n.kind, n.moment]).sort(),
@@ -353,14 +379,12 @@ test('overdue goes to the drafter and to every coordinator of the ministry, once
 test('the digest collects the unmailed notifications into one mail per person and marks them mailed', async () => {
   await withServer({}, async (server) => {
     const w = await world({ port: server.port });
-    w.assign(w.q1, w.anne);
-    w.assign(w.q2, w.anne);
-    w.assign(w.q3, w.bram);
+    await w.assign(w.q1, w.anne);
+    await w.assign(w.q2, w.anne);
+    await w.assign(w.q3, w.bram);
     await w.notifier.runReminders('2026-04-30'); // overdue: anne ×2, bram, both coordinators ×3
-    await w.notifier.notify('published', w.notifier.workedOn(w.list()), {
-      list: w.list(),
-      publicationId: 'kst-1',
-    });
+    const list = await w.list();
+    await w.notifier.notify('published', await w.notifier.workedOn(list), { list, publicationId: 'kst-1' });
     assert.equal(server.mails.length, 0);
 
     const result = await w.notifier.sendDigests('2026-04-30');
@@ -388,14 +412,14 @@ test('the digest collects the unmailed notifications into one mail per person an
 
     for (const who of [w.anne, w.bram, w.coordinator, w.deputy, w.clerk]) {
       assert.ok(
-        w.notifier.forUser(who.id).every((n) => n.mailedAt !== null),
+        (await w.notifier.forUser(who.id)).every((n) => n.mailedAt !== null),
         `${who.name}'s marked mailed`,
       );
-      assert.equal(w.store.notifications.lastDigest(who.id), '2026-04-30');
+      assert.equal(await w.store.notifications.lastDigest(who.id), '2026-04-30');
     }
-    assert.equal(w.notifier.unreadCount(w.anne.id), 3, 'mailed is not read');
+    assert.equal(await w.notifier.unreadCount(w.anne.id), 3, 'mailed is not read');
     // Once a day: a second run sends nothing, also when something new came in meanwhile.
-    await w.notifier.notify('published', [w.anne.id], { list: w.list() });
+    await w.notifier.notify('published', [w.anne.id], { list: await w.list() });
     assert.deepEqual(await w.notifier.sendDigests('2026-04-30'), { sent: 0, failed: 0 });
     assert.deepEqual(await w.notifier.sendDigests('2026-05-01'), { sent: 1, failed: 0 });
     assert.equal(server.mails.at(-1)?.subject, 'Vraagbaak: overzicht van 1 mei 2026 (1 melding)');
@@ -409,8 +433,8 @@ test('with the SMTP server down nothing is lost: the mail stays queued, the work
   // The assignment and its notification do not fail because the mail does.
   const made = await notifyAssigned(w, w.q1, w.anne);
   assert.equal(made.length, 1);
-  assert.equal(w.list().state, 'in-progress');
-  const [queued] = w.notifier.forUser(w.anne.id);
+  assert.equal((await w.list()).state, 'in-progress');
+  const [queued] = await w.notifier.forUser(w.anne.id);
   assert.equal(queued?.mailedAt, null);
   assert.equal(queued?.mailAttempts, 1);
   assert.match(queued?.mailError ?? '', /ECONNREFUSED|connect/i);
@@ -419,7 +443,7 @@ test('with the SMTP server down nothing is lost: the mail stays queued, the work
   await w.notifier.runReminders('2026-04-30');
   assert.deepEqual(await w.notifier.sendDigests('2026-04-30'), { sent: 0, failed: 1 });
   assert.equal(w.errors.length, 2);
-  assert.equal(w.store.notifications.lastDigest(w.anne.id), null, 'the day stays open');
+  assert.equal(await w.store.notifications.lastDigest(w.anne.id), null, 'the day stays open');
   assert.equal(await w.notifier.retryMail(), 0);
 
   const server = await startSmtpServer({ port });
@@ -432,7 +456,7 @@ test('with the SMTP server down nothing is lost: the mail stays queued, the work
       server.mails.map((m) => [m.to[0], m.subject]),
       [['anne@example.org', `Vraagbaak: Vraag 1 aan u toegewezen: ${TITLE}`]],
     );
-    const sent = w.store.notifications.get(queued!.id);
+    const sent = await w.store.notifications.get(queued!.id);
     assert.ok(sent?.mailedAt);
     assert.equal(sent?.mailAttempts, 2);
     assert.equal(sent?.mailError, null);
@@ -449,7 +473,7 @@ test('without SMTP settings mail is off and the app still gets everything', asyn
   const w = await world(null);
   assert.equal(w.notifier.mailEnabled, false);
   await notifyAssigned(w, w.q1, w.anne);
-  const [n] = w.notifier.forUser(w.anne.id);
+  const [n] = await w.notifier.forUser(w.anne.id);
   assert.equal(n?.kind, 'assigned');
   assert.equal(n?.mail, null);
   assert.deepEqual(await w.notifier.sendDigests('2026-04-30'), { sent: 0, failed: 0 });
@@ -458,10 +482,11 @@ test('without SMTP settings mail is off and the app still gets everything', asyn
 
 test('declined goes to the coordinators; unknown and disabled accounts are skipped', async () => {
   const w = await world(null);
-  const question = w.assign(w.q1, w.anne);
-  w.store.accounts.setDisabled(w.deputy.id, true);
-  const made = await w.notifier.notify('declined', [...w.notifier.coordinatorsOf(w.list()), 9999], {
-    list: w.list(),
+  const question = await w.assign(w.q1, w.anne);
+  await w.store.accounts.setDisabled(w.deputy.id, true);
+  const list = await w.list();
+  const made = await w.notifier.notify('declined', [...(await w.notifier.coordinatorsOf(list)), 9999], {
+    list,
     question,
     actor: w.anne.name,
     comment: 'Hoort bij Financiën.',
@@ -481,13 +506,13 @@ test('declined goes to the coordinators; unknown and disabled accounts are skipp
 test('mail queued for an account disabled since is dropped from the queue, not retried', async () => {
   await withServer({}, async (server) => {
     const w = await world({ port: server.port });
-    await w.notifier.notify('published', [w.anne.id], { list: w.list() });
-    w.store.accounts.setDisabled(w.anne.id, true);
+    await w.notifier.notify('published', [w.anne.id], { list: await w.list() });
+    await w.store.accounts.setDisabled(w.anne.id, true);
     assert.deepEqual(await w.notifier.sendDigests('2026-04-30'), { sent: 0, failed: 0 });
-    const [n] = w.store.notifications.forUser(w.anne.id);
+    const [n] = await w.store.notifications.forUser(w.anne.id);
     assert.equal(n?.mail, null);
     assert.equal(n?.mailError, 'no active account');
-    assert.deepEqual(w.store.notifications.digestDue('2026-04-30', '2000-01-01', '2100-01-01'), []);
+    assert.deepEqual(await w.store.notifications.digestDue('2026-04-30', '2000-01-01', '2100-01-01'), []);
     assert.equal(server.mails.length, 0);
     await w.close();
   });
@@ -496,7 +521,7 @@ test('mail queued for an account disabled since is dropped from the queue, not r
 test('tick: from the digest hour on a working day it makes the reminders, then the digests, once', async () => {
   await withServer({}, async (server) => {
     const w = await world({ port: server.port });
-    w.assign(w.q1, w.anne);
+    await w.assign(w.q1, w.anne);
     let now = new Date('2026-04-30T04:30:00Z'); // 06:30 in Amsterdam (summer time): before the hour
     const notifier = new Notifier(w.store, {
       mailer: createMailer(
@@ -513,10 +538,10 @@ test('tick: from the digest hour on a working day it makes the reminders, then t
       clock: () => now,
     });
     await notifier.tick();
-    assert.equal(w.notifier.forUser(w.anne.id).length, 0);
+    assert.equal((await w.notifier.forUser(w.anne.id)).length, 0);
     now = new Date('2026-04-30T05:05:00Z'); // 07:05
     await notifier.tick();
-    assert.equal(w.notifier.forUser(w.anne.id).length, 1);
+    assert.equal((await w.notifier.forUser(w.anne.id)).length, 1);
     assert.deepEqual(server.mails.map((m) => m.to[0]).sort(), [
       'anne@example.org',
       'coordinator@example.org',

@@ -35,7 +35,7 @@ describe('attacks', () => {
   test('password guessing is throttled per account, also for the right password', async () => {
     const victim = { email: 'doelwit@example.org', password: 'het echte wachtwoord!' };
     const { hashPassword } = await import('../../src/auth/passwords.js');
-    server.store.accounts.addUser({
+    await server.store.accounts.addUser({
       email: victim.email,
       name: 'Doelwit',
       passwordHash: await hashPassword(victim.password),
@@ -50,7 +50,7 @@ describe('attacks', () => {
     assert.equal(blocked.cookie, '');
     // Another account from elsewhere is not held up by it.
     assert.equal((await signIn(ADMIN)).status, 201);
-    const audit = server.store.auditEntries({ limit: 100, action: 'session.login_failed' });
+    const audit = await server.store.auditEntries({ limit: 100, action: 'session.login_failed' });
     assert.ok(audit.length >= THROTTLE.perAccount);
     assert.ok(
       audit.every((e) => !JSON.stringify(e.details).includes('gok')),
@@ -78,9 +78,9 @@ describe('attacks', () => {
     );
     assert.equal((await make({})).status, 403);
     assert.equal((await make({ 'x-csrf-token': 'wrong' })).status, 403);
-    const before = server.store.accounts.organisations().length;
+    const before = (await server.store.accounts.organisations()).length;
     assert.equal((await make({ 'x-csrf-token': s.body.csrfToken! })).status, 201);
-    assert.equal(server.store.accounts.organisations().length, before + 1);
+    assert.equal((await server.store.accounts.organisations()).length, before + 1);
     // Signing a visitor in to someone else's account from another site fails too.
     assert.equal((await signIn(ADMIN, { origin: 'https://evil.example' })).status, 403);
   });
@@ -114,8 +114,8 @@ describe('attacks', () => {
   });
 
   test('a token used after it was revoked is refused', async () => {
-    const admin = server.store.accounts.userByEmail(ADMIN.email)!;
-    const made = server.auth.createToken(admin.id, 'kortstondig', ['read', 'admin']);
+    const admin = (await server.store.accounts.userByEmail(ADMIN.email))!;
+    const made = await server.auth.createToken(admin.id, 'kortstondig', ['read', 'admin']);
     const use = () =>
       fetch(`${server.url}/api/v1/users`, { headers: { authorization: `Bearer ${made.secret}` } });
     assert.equal((await use()).status, 200);
@@ -127,7 +127,7 @@ describe('attacks', () => {
     const refused = await use();
     assert.equal(refused.status, 401);
     assert.match(refused.headers.get('www-authenticate') ?? '', /invalid_token/);
-    const expired = server.auth.createToken(
+    const expired = await server.auth.createToken(
       admin.id,
       'verlopen',
       ['read'],
@@ -143,7 +143,7 @@ describe('attacks', () => {
 
   test('a disabled user is signed out everywhere and cannot sign in', async () => {
     const { hashPassword } = await import('../../src/auth/passwords.js');
-    const id = server.store.accounts.addUser({
+    const id = await server.store.accounts.addUser({
       email: 'vertrekt@example.org',
       name: 'Vertrekt',
       passwordHash: await hashPassword('nog een lang wachtwoord'),
@@ -179,7 +179,7 @@ describe('attacks', () => {
       })
     ).json()) as { items: { name: string }[] };
     assert.ok(list.items.some((o) => o.name === nasty));
-    assert.ok(server.store.accounts.users().length > 0, 'the users table is still there');
+    assert.ok((await server.store.accounts.users()).length > 0, 'the users table is still there');
     const search = await fetch(`${server.url}/api/v1/search?q=${encodeURIComponent(nasty)}`);
     assert.ok(search.status === 200 || search.status === 400);
     // The query comes back as JSON data, never as a page a browser would run.

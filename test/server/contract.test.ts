@@ -449,28 +449,40 @@ before(async () => {
   // A small upload limit, so that the 413 is exercised cheaply.
   server = await startTestServer({ uploadLimit: 200 * 1024 });
   const accounts = server.store.accounts;
-  const ministry = accounts.addOrganisation({ name: 'Ministerie van BZK', kind: 'ministry' });
-  const committee = accounts.addOrganisation({ name: 'vaste commissie voor Financiën', kind: 'committee' });
-  const person = (name: string, org: number, role: 'clerk' | 'coordinator' | 'drafter' | 'approver') => {
-    const id = accounts.addUser({ email: `${name}@example.org`, name, passwordHash: null, admin: false });
-    accounts.addMembership(id, org, role);
-    return { id, token: server.auth.createToken(id, name, ['read', 'workflow']).secret };
+  const ministry = await accounts.addOrganisation({ name: 'Ministerie van BZK', kind: 'ministry' });
+  const committee = await accounts.addOrganisation({
+    name: 'vaste commissie voor Financiën',
+    kind: 'committee',
+  });
+  const person = async (
+    name: string,
+    org: number,
+    role: 'clerk' | 'coordinator' | 'drafter' | 'approver',
+  ) => {
+    const id = await accounts.addUser({
+      email: `${name}@example.org`,
+      name,
+      passwordHash: null,
+      admin: false,
+    });
+    await accounts.addMembership(id, org, role);
+    return { id, token: (await server.auth.createToken(id, name, ['read', 'workflow'])).secret };
   };
   // User 2 and token 2 are the ones the account examples disable and revoke.
-  const spare = accounts.addUser({
+  const spare = await accounts.addUser({
     email: 'reserve@example.org',
     name: 'Reserve',
     passwordHash: null,
     admin: false,
   });
-  server.auth.createToken(spare, 'reserve', ['read']);
-  const drafter = person('opsteller', ministry, 'drafter');
+  await server.auth.createToken(spare, 'reserve', ['read']);
+  const drafter = await person('opsteller', ministry, 'drafter');
   world = {
-    clerk: person('griffier', committee, 'clerk').token,
-    coordinator: person('coordinator', ministry, 'coordinator').token,
+    clerk: (await person('griffier', committee, 'clerk')).token,
+    coordinator: (await person('coordinator', ministry, 'coordinator')).token,
     drafter: drafter.token,
     drafterId: drafter.id,
-    approver: person('directie', ministry, 'approver').token,
+    approver: (await person('directie', ministry, 'approver')).token,
     committee,
     ministry,
   };

@@ -15,16 +15,21 @@ const tokens: Record<'insider' | 'outsider', string> = { insider: '', outsider: 
 before(async () => {
   server = await startTestServer();
   const accounts = server.store.accounts;
-  const bzk = accounts.addOrganisation({ name: 'Ministerie van BZK', kind: 'ministry' });
-  const ezk = accounts.addOrganisation({ name: 'Ministerie van EZK', kind: 'ministry' });
+  const bzk = await accounts.addOrganisation({ name: 'Ministerie van BZK', kind: 'ministry' });
+  const ezk = await accounts.addOrganisation({ name: 'Ministerie van EZK', kind: 'ministry' });
   const hash = await hashPassword('een lang genoeg wachtwoord');
   for (const [name, org] of [
     ['insider', bzk],
     ['outsider', ezk],
   ] as const) {
-    const id = accounts.addUser({ email: `${name}@example.org`, name, passwordHash: hash, admin: false });
-    accounts.addMembership(id, org, 'drafter');
-    tokens[name] = server.auth.createToken(id, name, ['read']).secret;
+    const id = await accounts.addUser({
+      email: `${name}@example.org`,
+      name,
+      passwordHash: hash,
+      admin: false,
+    });
+    await accounts.addMembership(id, org, 'drafter');
+    tokens[name] = (await server.auth.createToken(id, name, ['read'])).secret;
   }
   // A draft answer list of BZK, with a word no published question has.
   const text = fixtureText('kst-36360-VI-12.txt')
@@ -100,7 +105,7 @@ test('reading: the draft is not found for outsiders, exactly like an id that doe
   const own = await get('/api/v1/publications/kst-36360-VI-98', 'insider');
   assert.equal(own.status, 200);
   assert.match(own.headers.get('cache-control') ?? '', /private/);
-  const audit = server.store.auditEntries({ limit: 10, action: 'embargo.read' });
+  const audit = await server.store.auditEntries({ limit: 10, action: 'embargo.read' });
   assert.ok(
     audit.some((e) => e.subject === 'publication:kst-36360-VI-98'),
     'the read of an embargoed item is audited',

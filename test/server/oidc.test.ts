@@ -244,8 +244,8 @@ const current = async (server: TestServer, jar: Jar) => {
   };
 };
 
-const lastAudit = (server: TestServer, action: string) =>
-  server.store.auditEntries({ limit: 1, action, newestFirst: true })[0];
+const lastAudit = async (server: TestServer, action: string) =>
+  (await server.store.auditEntries({ limit: 1, action, newestFirst: true }))[0];
 
 /** A Set-Cookie line's attributes other than the value and the expiry, in lower case, sorted. */
 const attributesOf = (line: string) =>
@@ -267,14 +267,14 @@ test('the whole flow signs a new person in, with the session cookie password sig
   assert.equal(me.authenticated, true);
   assert.equal(me.user?.email, 'anna@example.org');
   assert.equal(me.user?.name, 'Anna de Vries');
-  const user = open.store.accounts.userByEmail('anna@example.org')!;
+  const user = (await open.store.accounts.userByEmail('anna@example.org'))!;
   assert.equal(user.passwordHash, null);
   assert.equal(user.admin, false);
-  assert.deepEqual(open.store.accounts.oidcLinkOf(user.id), { issuer, subject: 'anna' });
-  const login = lastAudit(open, 'session.login')!;
+  assert.deepEqual(await open.store.accounts.oidcLinkOf(user.id), { issuer, subject: 'anna' });
+  const login = (await lastAudit(open, 'session.login'))!;
   assert.equal(login.actor, `user:${user.id}`);
   assert.deepEqual(login.details, { method: 'oidc' });
-  const created = lastAudit(open, 'user.created')!;
+  const created = (await lastAudit(open, 'user.created'))!;
   assert.equal(created.subject, `user:${user.id}`);
   assert.equal(created.details.method, 'oidc');
 
@@ -295,12 +295,12 @@ test('the whole flow signs a new person in, with the session cookie password sig
 });
 
 test('a second sign-in is the same user; terug outside the site goes to /', { timeout: 60_000 }, async () => {
-  const first = open.store.accounts.userByOidc(issuer, 'anna')!;
-  const users = open.store.accounts.users().length;
+  const first = (await open.store.accounts.userByOidc(issuer, 'anna'))!;
+  const users = (await open.store.accounts.users()).length;
   const { location, jar } = await signIn(open, 'anna', { terug: '//evil.example.org/x' });
   assert.equal(location, '/');
   assert.equal((await current(open, jar)).user?.id, first.id);
-  assert.equal(open.store.accounts.users().length, users);
+  assert.equal((await open.store.accounts.users()).length, users);
 });
 
 test('a changed state, a changed flow cookie or none at all is refused, and no session is made', {
@@ -323,13 +323,17 @@ test('a changed state, a changed flow cookie or none at all is refused, and no s
     ],
   ];
   for (const [what, change] of cases) {
-    const sessions = open.store.auditEntries({ limit: 1000, action: 'session.login' }).length;
+    const sessions = (await open.store.auditEntries({ limit: 1000, action: 'session.login' })).length;
     const { location, jar, callbackCookies } = await signIn(open, 'anna', { atCallback: change });
     assert.equal(location, FAILED, what);
     assert.ok(!callbackCookies.some((c) => c.startsWith('vraagbaak_session=')), `${what}: no session cookie`);
     assert.equal((await current(open, jar)).authenticated, false, what);
-    assert.equal(open.store.auditEntries({ limit: 1000, action: 'session.login' }).length, sessions, what);
-    const failed = lastAudit(open, 'session.login_failed')!;
+    assert.equal(
+      (await open.store.auditEntries({ limit: 1000, action: 'session.login' })).length,
+      sessions,
+      what,
+    );
+    const failed = (await lastAudit(open, 'session.login_failed'))!;
     assert.equal(failed.details.method, 'oidc', what);
     assert.equal(failed.details.reason, 'state', what);
   }
@@ -339,47 +343,47 @@ test('declining at the provider is a clean failure', { timeout: 60_000 }, async 
   const { location, jar } = await signIn(open, 'anna', { decline: true });
   assert.equal(location, FAILED);
   assert.equal((await current(open, jar)).authenticated, false);
-  const failed = lastAudit(open, 'session.login_failed')!;
+  const failed = (await lastAudit(open, 'session.login_failed'))!;
   assert.equal(failed.details.reason, 'denied');
   assert.equal(failed.details.error, 'access_denied');
 });
 
 test('a disabled user is refused', { timeout: 60_000 }, async () => {
-  const user = open.store.accounts.userByOidc(issuer, 'anna')!;
-  open.store.accounts.setDisabled(user.id, true);
+  const user = (await open.store.accounts.userByOidc(issuer, 'anna'))!;
+  await open.store.accounts.setDisabled(user.id, true);
   try {
     const { location, jar, callbackCookies } = await signIn(open, 'anna');
     assert.equal(location, FAILED);
     assert.ok(!callbackCookies.some((c) => c.startsWith('vraagbaak_session=')));
     assert.equal((await current(open, jar)).authenticated, false);
-    const failed = lastAudit(open, 'session.login_failed')!;
+    const failed = (await lastAudit(open, 'session.login_failed'))!;
     assert.equal(failed.details.reason, 'disabled');
     assert.equal(failed.subject, `user:${user.id}`);
   } finally {
-    open.store.accounts.setDisabled(user.id, false);
+    await open.store.accounts.setDisabled(user.id, false);
   }
 });
 
 test('an unverified e-mail address opens no existing account', { timeout: 60_000 }, async () => {
-  const admin = open.store.accounts.userByEmail(ADMIN.email)!;
+  const admin = (await open.store.accounts.userByEmail(ADMIN.email))!;
   const { location } = await signIn(open, 'dirk');
   assert.equal(location, FAILED);
-  assert.equal(open.store.accounts.oidcLinkOf(admin.id), null);
-  assert.equal(open.store.accounts.userByOidc(issuer, 'dirk'), null);
-  assert.equal(lastAudit(open, 'session.login_failed')!.details.reason, 'no-email');
+  assert.equal(await open.store.accounts.oidcLinkOf(admin.id), null);
+  assert.equal(await open.store.accounts.userByOidc(issuer, 'dirk'), null);
+  assert.equal((await lastAudit(open, 'session.login_failed'))!.details.reason, 'no-email');
 });
 
 test('when creating users is off, an unknown person is refused and a known address is linked', {
   timeout: 60_000,
 }, async () => {
-  const users = closed.store.accounts.users().length;
+  const users = (await closed.store.accounts.users()).length;
   const refused = await signIn(closed, 'carla');
   assert.equal(refused.location, FAILED);
-  assert.equal(closed.store.accounts.users().length, users);
-  assert.equal(closed.store.accounts.userByEmail('carla@example.org'), null);
-  assert.equal(lastAudit(closed, 'session.login_failed')!.details.reason, 'unknown');
+  assert.equal((await closed.store.accounts.users()).length, users);
+  assert.equal(await closed.store.accounts.userByEmail('carla@example.org'), null);
+  assert.equal((await lastAudit(closed, 'session.login_failed'))!.details.reason, 'unknown');
 
-  const bram = closed.store.accounts.addUser({
+  const bram = await closed.store.accounts.addUser({
     email: 'bram@example.org',
     name: 'Bram',
     passwordHash: null,
@@ -388,8 +392,8 @@ test('when creating users is off, an unknown person is refused and a known addre
   const linked = await signIn(closed, 'bram', { terug: '/zoeken?q=water' });
   assert.equal(linked.location, '/zoeken?q=water');
   assert.equal((await current(closed, linked.jar)).user?.id, bram);
-  assert.deepEqual(closed.store.accounts.oidcLinkOf(bram), { issuer, subject: 'bram' });
-  assert.equal(lastAudit(closed, 'user.oidc_linked')!.subject, `user:${bram}`);
+  assert.deepEqual(await closed.store.accounts.oidcLinkOf(bram), { issuer, subject: 'bram' });
+  assert.equal((await lastAudit(closed, 'user.oidc_linked'))!.subject, `user:${bram}`);
 });
 
 test('a provider that cannot be reached is a clean failure, at the start and at the callback', {
@@ -405,14 +409,14 @@ test('a provider that cannot be reached is a clean failure, at the start and at 
   assert.equal(response.headers.getSetCookie().length, 0);
   assert.equal(await response.text(), '');
   assert.ok(Date.now() - started < 10_000);
-  const failed = lastAudit(down, 'session.login_failed')!;
+  const failed = (await lastAudit(down, 'session.login_failed'))!;
   assert.equal(failed.details.method, 'oidc');
   assert.equal(failed.details.reason, 'unreachable');
 
   // Discovered already, then the provider goes away before the code is exchanged.
   const { location } = await signIn(open, 'anna', { atCallback: () => stopProvider() });
   assert.equal(location, FAILED);
-  assert.equal(lastAudit(open, 'session.login_failed')!.details.reason, 'unreachable');
+  assert.equal((await lastAudit(open, 'session.login_failed'))!.details.reason, 'unreachable');
 });
 
 test('terug: only a path on this site', () => {

@@ -122,22 +122,22 @@ before(async () => {
     oidc: { issuer: 'http://127.0.0.1:9', clientId: 'matrix', clientSecret: 'matrix', timeoutSeconds: 2 },
   });
   const accounts = server.store.accounts;
-  const org = accounts.addOrganisation({ name: 'Ministerie van BZK', kind: 'ministry' });
+  const org = await accounts.addOrganisation({ name: 'Ministerie van BZK', kind: 'ministry' });
   const password = 'een lang genoeg wachtwoord';
   const hash = await hashPassword(password);
-  const make = (name: string, role: Role | null, admin = false) => {
-    const id = accounts.addUser({ email: `${name}@example.org`, name, passwordHash: hash, admin });
-    if (role) accounts.addMembership(id, org, role);
+  const make = async (name: string, role: Role | null, admin = false) => {
+    const id = await accounts.addUser({ email: `${name}@example.org`, name, passwordHash: hash, admin });
+    if (role) await accounts.addMembership(id, org, role);
     return id;
   };
-  for (const role of ['drafter', 'approver', 'clerk', 'coordinator'] as const) make(role, role);
-  make('admin', null, true);
-  const coordinator = accounts.userByEmail('coordinator@example.org')!;
+  for (const role of ['drafter', 'approver', 'clerk', 'coordinator'] as const) await make(role, role);
+  await make('admin', null, true);
+  const coordinator = (await accounts.userByEmail('coordinator@example.org'))!;
   for (const [name, scopes] of [
     ['read-token', ['read']],
     ['import-token', ['read', 'import']],
   ] as [ActorName, Scope[]][]) {
-    tokens.set(name, server.auth.createToken(coordinator.id, name, scopes).secret);
+    tokens.set(name, (await server.auth.createToken(coordinator.id, name, scopes)).secret);
   }
   for (const name of ['drafter', 'approver', 'clerk', 'coordinator', 'admin'] as const) {
     const response = await fetch(`${server.url}/api/v1/sessions`, {
@@ -154,10 +154,10 @@ before(async () => {
   }
   for (const name of ACTORS) {
     if (name === 'public') actors.set(name, { kind: 'public' });
-    else if (tokens.has(name)) actors.set(name, server.auth.resolveToken(tokens.get(name)!)!);
+    else if (tokens.has(name)) actors.set(name, (await server.auth.resolveToken(tokens.get(name)!))!);
     else {
-      const user = accounts.userByEmail(`${name}@example.org`)!;
-      actors.set(name, server.auth.actorFor(user, 'session', null) satisfies UserActor);
+      const user = (await accounts.userByEmail(`${name}@example.org`))!;
+      actors.set(name, (await server.auth.actorFor(user, 'session', null)) satisfies UserActor);
     }
   }
 });

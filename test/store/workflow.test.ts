@@ -11,7 +11,7 @@ import { tempDbPath } from '../helpers/archive.js';
 const worker = fileURLToPath(new URL('./workflow-save-worker.ts', import.meta.url));
 
 async function listWithQuestions(store: Store, texts: string[]) {
-  const list = store.workflow.createList({
+  const list = await store.workflow.createList({
     kind: 'question-list',
     title: 'Jaarverslag Binnenlandse Zaken 2025',
     committeeId: null,
@@ -22,7 +22,7 @@ async function listWithQuestions(store: Store, texts: string[]) {
     deadline: '2026-06-04',
     createdBy: null,
   });
-  for (const t of texts) store.workflow.addQuestion(list.id, t, 'Jaarverslag');
+  for (const t of texts) await store.workflow.addQuestion(list.id, t, 'Jaarverslag');
   return list;
 }
 
@@ -30,9 +30,9 @@ test('questions are numbered continuously; one put in between moves the later on
   const store = await Store.open(tempDbPath());
   const list = await listWithQuestions(store, ['Eerste?', 'Tweede?', 'Derde?']);
   assert.equal(list.state, 'draft');
-  store.workflow.addQuestion(list.id, 'Ertussen?', 'Algemeen', 2);
+  await store.workflow.addQuestion(list.id, 'Ertussen?', 'Algemeen', 2);
   assert.deepEqual(
-    store.workflow.questions(list.id).map((q) => [q.number, q.text]),
+    (await store.workflow.questions(list.id)).map((q) => [q.number, q.text]),
     [
       [1, 'Eerste?'],
       [2, 'Ertussen?'],
@@ -40,29 +40,29 @@ test('questions are numbered continuously; one put in between moves the later on
       [4, 'Derde?'],
     ],
   );
-  assert.throws(() => store.workflow.addQuestion(9999, 'Nergens?', null), WorkflowNotFound);
+  await assert.rejects(store.workflow.addQuestion(9999, 'Nergens?', null), WorkflowNotFound);
   await store.close();
 });
 
 test('a state change from a state the row has left is a conflict that says where it is now', async () => {
   const store = await Store.open(tempDbPath());
   const list = await listWithQuestions(store, ['Eerste?']);
-  assert.equal(store.workflow.setListState(list.id, 'draft', 'sent').state, 'sent');
-  assert.throws(
-    () => store.workflow.setListState(list.id, 'draft', 'sent'),
+  assert.equal((await store.workflow.setListState(list.id, 'draft', 'sent')).state, 'sent');
+  await assert.rejects(
+    store.workflow.setListState(list.id, 'draft', 'sent'),
     (e: unknown) =>
       e instanceof WorkflowConflict &&
       e.current.state === 'sent' &&
       /is sent now, no longer draft/.test(e.message),
   );
-  const [q] = store.workflow.questions(list.id);
-  const assigned = store.workflow.setQuestionState(q!.id, 'unassigned', 'assigned', {
+  const [q] = await store.workflow.questions(list.id);
+  const assigned = await store.workflow.setQuestionState(q!.id, 'unassigned', 'assigned', {
     assigneeId: null,
     directorateId: null,
     internalDeadline: '2026-05-28',
   });
   assert.equal(assigned.internalDeadline, '2026-05-28');
-  assert.throws(() => store.workflow.setQuestionState(q!.id, 'unassigned', 'assigned'), WorkflowConflict);
+  await assert.rejects(store.workflow.setQuestionState(q!.id, 'unassigned', 'assigned'), WorkflowConflict);
   await store.close();
 });
 
@@ -71,20 +71,20 @@ test('a save from an old version is a conflict carrying the newer text; versions
   const first = await Store.open(path);
   const second = await Store.open(path);
   const list = await listWithQuestions(first, ['Hoeveel?']);
-  const [q] = first.workflow.questions(list.id);
+  const [q] = await first.workflow.questions(list.id);
   // Both drafters open version 0.
-  const base = second.workflow.question(q!.id).answerVersion;
+  const base = (await second.workflow.question(q!.id)).answerVersion;
   assert.equal(base, 0);
-  assert.equal(first.workflow.saveAnswer(q!.id, 0, 'Het zijn er twaalf.', null).answerVersion, 1);
-  assert.throws(
-    () => second.workflow.saveAnswer(q!.id, base, 'Het zijn er dertien.', null),
+  assert.equal((await first.workflow.saveAnswer(q!.id, 0, 'Het zijn er twaalf.', null)).answerVersion, 1);
+  await assert.rejects(
+    second.workflow.saveAnswer(q!.id, base, 'Het zijn er dertien.', null),
     (e: unknown) =>
       e instanceof WorkflowConflict && e.current.version === 1 && e.current.text === 'Het zijn er twaalf.',
   );
   // Merged, the second saves from version 1.
-  second.workflow.saveAnswer(q!.id, 1, 'Het zijn er twaalf, straks dertien.', null);
+  await second.workflow.saveAnswer(q!.id, 1, 'Het zijn er twaalf, straks dertien.', null);
   assert.deepEqual(
-    first.workflow.versions(q!.id).map((v) => [v.version, v.text]),
+    (await first.workflow.versions(q!.id)).map((v) => [v.version, v.text]),
     [
       [1, 'Het zijn er twaalf.'],
       [2, 'Het zijn er twaalf, straks dertien.'],
@@ -100,7 +100,7 @@ test('four processes saving one answer at once: every save is a version or a con
   const path = tempDbPath();
   const store = await Store.open(path);
   const list = await listWithQuestions(store, ['Hoeveel?']);
-  const [q] = store.workflow.questions(list.id);
+  const [q] = await store.workflow.questions(list.id);
   const children = ['a', 'b', 'c', 'd'].map((name) =>
     spawn(process.execPath, ['--import', 'tsx', worker, path, name, String(q!.id), '100'], {
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -135,7 +135,7 @@ test('four processes saving one answer at once: every save is a version or a con
     saved += counts.saved;
     conflicts += counts.conflicts;
   }
-  const versions = store.workflow.versions(q!.id);
+  const versions = await store.workflow.versions(q!.id);
   // Every save that succeeded is exactly one version, numbered 1..n without gaps; the answer is the last.
   assert.equal(versions.length, saved);
   assert.deepEqual(
@@ -143,7 +143,7 @@ test('four processes saving one answer at once: every save is a version or a con
     Array.from({ length: saved }, (_, i) => i + 1),
   );
   assert.equal(new Set(versions.map((v) => v.text)).size, saved);
-  const final = store.workflow.question(q!.id);
+  const final = await store.workflow.question(q!.id);
   assert.equal(final.answerVersion, saved);
   assert.equal(final.answer, versions.at(-1)!.text);
   assert.ok(saved > 0 && saved + conflicts === 400);

@@ -612,9 +612,9 @@ describe('the web app in a browser', { skip: hasChromium ? false : MISSING, time
     await page.waitForURL('**/account');
     await page.getByLabel('Naam', { exact: true }).fill('te laat');
     // every session of the administrator ends (as when an account is disabled)
-    const admin = empty.store.accounts.userByEmail(ADMIN.email);
+    const admin = await empty.store.accounts.userByEmail(ADMIN.email);
     assert.ok(admin);
-    empty.auth.logoutEverywhere(admin.id);
+    await empty.auth.logoutEverywhere(admin.id);
     await page.getByRole('button', { name: 'Token maken' }).click();
     await page.getByText('Uw sessie is verlopen of elders beëindigd. Log opnieuw in.').waitFor();
     await header().getByRole('link', { name: 'Inloggen' }).waitFor();

@@ -84,17 +84,20 @@ describe('a question list from the clerk to the archive, in a browser', {
     });
     server = await startTestServer({ webRoot });
     const a = server.store.accounts;
-    const committee = a.addOrganisation({ name: 'vaste commissie voor Digitale Zaken', kind: 'committee' });
-    const ministry = a.addOrganisation({
+    const committee = await a.addOrganisation({
+      name: 'vaste commissie voor Digitale Zaken',
+      kind: 'committee',
+    });
+    const ministry = await a.addOrganisation({
       name: 'Ministerie van Binnenlandse Zaken en Koninkrijksrelaties',
       kind: 'ministry',
     });
-    const digital = a.addOrganisation({
+    const digital = await a.addOrganisation({
       name: 'DG Digitale Overheid',
       kind: 'directorate',
       parentId: ministry,
     });
-    const organisation = a.addOrganisation({
+    const organisation = await a.addOrganisation({
       name: 'DG Overheidsorganisatie',
       kind: 'directorate',
       parentId: ministry,
@@ -110,8 +113,8 @@ describe('a question list from the clerk to the archive, in a browser', {
     for (const [key, person] of Object.entries(people) as Array<
       [keyof typeof people, { email: string; name: string }]
     >) {
-      const id = a.addUser({ email: person.email, name: person.name, passwordHash, admin: false });
-      a.addMembership(id, roles[key][0], roles[key][1]);
+      const id = await a.addUser({ email: person.email, name: person.name, passwordHash, admin: false });
+      await a.addMembership(id, roles[key][0], roles[key][1]);
     }
     profile = mkdtempSync(join(tmpdir(), 'pw-'));
     context = await chromium.launchPersistentContext(profile, {

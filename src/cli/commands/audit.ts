@@ -3,7 +3,6 @@
 
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import type SQLite from 'better-sqlite3';
 import type { Command } from 'commander';
 import {
   type AuditAnchor,
@@ -12,26 +11,30 @@ import {
   missingAuditGuards,
   verifyAudit,
 } from '../../audit/log.js';
-import { migrate, openSqlite, resolveDbPath } from '../../store/sqlite.js';
+import type { Executor } from '../../store/database.js';
+import { isPostgresUrl } from '../../store/postgres.js';
+import { resolveDbPath } from '../../store/sqlite.js';
+import { Store } from '../../store/store.js';
 import { fail, UsageError } from '../output.js';
 
 async function write(chunk: string): Promise<void> {
   if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
 }
 
-/** Opens an existing database (never creates one: a mistyped path is an error) and migrates it. */
-async function withRaw<T>(
-  dbOption: string | undefined,
-  work: (raw: SQLite.Database) => Promise<T>,
-): Promise<T> {
-  const path = resolveDbPath(dbOption);
-  if (path !== ':memory:' && !existsSync(path)) throw new UsageError(`no database at ${path}`);
-  const { db, raw } = openSqlite(path);
+/**
+ * Opens an existing database, an SQLite file (never created: a mistyped path is an error) or a
+ * PostgreSQL URL, brings its schema up to date, and gives `work` its queries' executor.
+ */
+async function withDb<T>(dbOption: string | undefined, work: (db: Executor) => Promise<T>): Promise<T> {
+  const location = resolveDbPath(dbOption);
+  if (!isPostgresUrl(location) && location !== ':memory:' && !existsSync(location)) {
+    throw new UsageError(`no database at ${location}`);
+  }
+  const store = await Store.open(location);
   try {
-    await migrate(db);
-    return await work(raw);
+    return await work(store.db);
   } finally {
-    await db.destroy();
+    await store.close();
   }
 }
 
@@ -82,12 +85,12 @@ export function registerAudit(program: Command): void {
           throw new UsageError('--head must be 64 hexadecimal digits');
         anchor.head = options.head.toLowerCase();
       }
-      await withRaw(options.db, async (raw) => {
-        const missing = missingAuditGuards(raw);
+      await withDb(options.db, async (db) => {
+        const missing = await missingAuditGuards(db);
         if (missing.length > 0) {
           fail(`warning: the append-only triggers are missing (${missing.join(', ')})`);
         }
-        const result = verifyAudit(raw, anchor);
+        const result = await verifyAudit(db, anchor);
         if (result.ok) {
           await write(`audit log intact: ${result.rows} entries, head ${result.head}\n`);
         } else {
@@ -109,8 +112,8 @@ export function registerAudit(program: Command): void {
       if (format !== 'jsonl' && format !== 'csv') {
         throw new UsageError(`unknown format '${format}' (choose jsonl, csv)`);
       }
-      await withRaw(options.db, async (raw) => {
-        await exportAudit(raw, format, write);
+      await withDb(options.db, async (db) => {
+        await exportAudit(db, format, write);
       });
     });
 
@@ -126,13 +129,15 @@ export function registerAudit(program: Command): void {
       async (options: { limit: string; action?: string; actor?: string; json?: boolean; db?: string }) => {
         const limit = wholeNumber(options.limit, '--limit', 1);
         if (limit > 10_000) throw new UsageError('--limit can be at most 10000');
-        await withRaw(options.db, async (raw) => {
-          const entries = listAudit(raw, {
-            limit,
-            newestFirst: true,
-            ...(options.action !== undefined && { action: options.action }),
-            ...(options.actor !== undefined && { actor: options.actor }),
-          }).reverse();
+        await withDb(options.db, async (db) => {
+          const entries = (
+            await listAudit(db, {
+              limit,
+              newestFirst: true,
+              ...(options.action !== undefined && { action: options.action }),
+              ...(options.actor !== undefined && { actor: options.actor }),
+            })
+          ).reverse();
           for (const e of entries) {
             if (options.json) {
               await write(`${JSON.stringify(e)}\n`);

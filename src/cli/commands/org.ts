@@ -19,16 +19,16 @@ export function registerOrg(program: Command): void {
         throw new UsageError(`unknown kind '${o.kind}' (choose ${ORGANISATION_KINDS.join(', ')})`);
       }
       await withArchive(o.db, async ({ store }) => {
-        if (store.accounts.organisationByName(name))
+        if (await store.accounts.organisationByName(name))
           throw new UsageError(`there is already an organisation '${name}'`);
-        const parent = o.parent ? store.accounts.organisationByName(o.parent) : null;
+        const parent = o.parent ? await store.accounts.organisationByName(o.parent) : null;
         if (o.parent && !parent) throw new UsageError(`no organisation '${o.parent}'`);
-        const id = store.accounts.addOrganisation({
+        const id = await store.accounts.addOrganisation({
           name,
           kind: o.kind as OrganisationKind,
           parentId: parent?.id ?? null,
         });
-        store.audit({
+        await store.audit({
           actor: 'system',
           action: 'organisation.created',
           subject: `organisation:${id}`,
@@ -44,7 +44,7 @@ export function registerOrg(program: Command): void {
     .option('--db <path>', 'database file')
     .action(async (o: { db?: string }) => {
       await withArchive(o.db, async ({ store }) => {
-        for (const r of store.accounts.organisations())
+        for (const r of await store.accounts.organisations())
           process.stdout.write(`${r.id}\t${r.kind}\t${r.name}\n`);
       });
     });

@@ -27,14 +27,14 @@ export function registerToken(program: Command): void {
         throw new UsageError('--days must be a whole number from 1 to 366');
       }
       await withArchive(o.db, async ({ store, dbPath }) => {
-        const user = store.accounts.userByEmail(o.user);
+        const user = await store.accounts.userByEmail(o.user);
         if (!user) throw new UsageError(`no user ${o.user}`);
         if (scopes.includes('admin') && !user.admin)
           throw new UsageError('only an administrator may have the admin scope');
         const config = loadConfig();
         const auth = new Auth(store.accounts, loadSecret(secretPath(config, dbPath)), authConfig(config));
-        const made = auth.createToken(user.id, o.name, scopes, days);
-        store.audit({
+        const made = await auth.createToken(user.id, o.name, scopes, days);
+        await store.audit({
           actor: 'system',
           action: 'token.created',
           subject: `token:${made.id}`,
@@ -53,9 +53,9 @@ export function registerToken(program: Command): void {
       const id = Number(raw);
       if (!Number.isInteger(id) || id < 1) throw new UsageError(`'${raw}' is not a token number`);
       await withArchive(o.db, async ({ store }) => {
-        if (!store.accounts.tokenById(id)) throw new UsageError(`no token ${id}`);
-        const revoked = store.accounts.revokeToken(id, new Date().toISOString());
-        if (revoked) store.audit({ actor: 'system', action: 'token.revoked', subject: `token:${id}` });
+        if (!(await store.accounts.tokenById(id))) throw new UsageError(`no token ${id}`);
+        const revoked = await store.accounts.revokeToken(id, new Date().toISOString());
+        if (revoked) await store.audit({ actor: 'system', action: 'token.revoked', subject: `token:${id}` });
         process.stdout.write(revoked ? `token ${id} revoked\n` : `token ${id} was already revoked\n`);
       });
     });
@@ -67,9 +67,9 @@ export function registerToken(program: Command): void {
     .option('--db <path>', 'database file')
     .action(async (o: { user: string; db?: string }) => {
       await withArchive(o.db, async ({ store }) => {
-        const user = store.accounts.userByEmail(o.user);
+        const user = await store.accounts.userByEmail(o.user);
         if (!user) throw new UsageError(`no user ${o.user}`);
-        for (const t of store.accounts.tokensOf(user.id)) {
+        for (const t of await store.accounts.tokensOf(user.id)) {
           const state = t.revokedAt ? `revoked ${t.revokedAt}` : `expires ${t.expiresAt}`;
           process.stdout.write(`${t.id}\t${t.name}\t${t.scopes.join(',')}\t${state}\n`);
         }

@@ -51,18 +51,18 @@ export function registerUser(program: Command): void {
         if (problem) throw new UsageError(problem);
         await withArchive(o.db, async ({ store }) => {
           const accounts = store.accounts;
-          if (accounts.userByEmail(email)) throw new UsageError(`there is already a user ${email}`);
-          const org = o.org ? accounts.organisationByName(o.org) : null;
+          if (await accounts.userByEmail(email)) throw new UsageError(`there is already a user ${email}`);
+          const org = o.org ? await accounts.organisationByName(o.org) : null;
           if (o.org && !org)
             throw new UsageError(`no organisation '${o.org}' (add it with vraagbaak org add)`);
-          const id = accounts.addUser({
+          const id = await accounts.addUser({
             email,
             name: o.name,
             passwordHash: await hashPassword(password),
             admin: o.admin ?? false,
           });
-          if (org && o.role) accounts.addMembership(id, org.id, o.role as Role);
-          store.audit({
+          if (org && o.role) await accounts.addMembership(id, org.id, o.role as Role);
+          await store.audit({
             actor: 'system',
             action: 'user.created',
             subject: `user:${id}`,
@@ -81,14 +81,16 @@ export function registerUser(program: Command): void {
     .option('--db <path>', 'database file')
     .action(async (o: { json?: boolean; db?: string }) => {
       await withArchive(o.db, async ({ store }) => {
-        const rows = store.accounts.users().map((u) => ({
-          id: u.id,
-          email: u.email,
-          name: u.name,
-          admin: u.admin,
-          disabled: u.disabled,
-          roles: store.accounts.memberships(u.id).map((m) => `${m.role}@${m.organisation}`),
-        }));
+        const rows = await Promise.all(
+          (await store.accounts.users()).map(async (u) => ({
+            id: u.id,
+            email: u.email,
+            name: u.name,
+            admin: u.admin,
+            disabled: u.disabled,
+            roles: (await store.accounts.memberships(u.id)).map((m) => `${m.role}@${m.organisation}`),
+          })),
+        );
         if (o.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         else
           for (const r of rows) {
@@ -111,14 +113,20 @@ export function registerUser(program: Command): void {
       .option('--db <path>', 'database file')
       .action(async (email: string, o: { db?: string }) => {
         await withArchive(o.db, async ({ store }) => {
-          const found = store.accounts.userByEmail(email);
+          const found = await store.accounts.userByEmail(email);
           if (!found) throw new UsageError(`no user ${email}`);
-          if (disabled && found.admin && !found.disabled && store.accounts.countAdmins() <= 1) {
-            throw new UsageError('this is the last administrator: make another one first');
-          }
-          store.accounts.setDisabled(found.id, disabled);
-          if (disabled) store.accounts.deleteSessionsOf(found.id);
-          store.audit({
+          // The check for the last administrator and the change in one transaction (countAdmins locks the
+          // administrators' rows), so that two at once cannot disable the last two.
+          await store.accounts.atomically(async (accounts) => {
+            const user = await accounts.userById(found.id);
+            if (!user) throw new UsageError(`no user ${email}`);
+            if (disabled && user.admin && !user.disabled && (await accounts.countAdmins()) <= 1) {
+              throw new UsageError('this is the last administrator: make another one first');
+            }
+            await accounts.setDisabled(user.id, disabled);
+            if (disabled) await accounts.deleteSessionsOf(user.id);
+          });
+          await store.audit({
             actor: 'system',
             action: disabled ? 'user.disabled' : 'user.enabled',
             subject: `user:${found.id}`,

@@ -20,7 +20,7 @@ export function auditRoutes(app: FastifyInstance, store: Store): void {
     async (request) => {
       const { limit, beforeSeq, action } = request.query;
       return {
-        items: store.auditEntries({
+        items: await store.auditEntries({
           limit,
           newestFirst: true,
           ...(beforeSeq !== undefined ? { beforeSeq } : {}),

@@ -2,7 +2,7 @@
 // draft; the drafter's versions, saved optimistically; submit, return, approve …), and the desk: what is
 // on your plate, soonest due first.
 import type { FastifyInstance } from 'fastify';
-import type { UserActor } from '../../auth/actor.js';
+import type { Role, UserActor } from '../../auth/actor.js';
 import { workflowPolicy } from '../../auth/policies/workflow.js';
 import type { Analyzer } from '../../search/analysis.js';
 import { QueryError } from '../../search/query.js';
@@ -57,11 +57,12 @@ export function listQuestionRoutes(
   calendar: DeadlineCalendar,
 ): void {
   const tags = ['question lists'];
-  const one = (actor: UserActor, questionId: number) => {
-    const q = store.workflow.question(questionId);
-    const { list, roles } = workflow.listFor(actor, q.listId);
-    const all = store.workflow.questions(list.id);
-    return { q, list, roles, all, view: questionView(q, actor, roles, new Names(store), numbersOf(all)) };
+  const one = async (actor: UserActor, questionId: number) => {
+    const q = await store.workflow.question(questionId);
+    const { list, roles } = await workflow.listFor(actor, q.listId);
+    const all = await store.workflow.questions(list.id);
+    const view = await questionView(q, actor, roles, new Names(store), numbersOf(all));
+    return { q, list, roles, all, view };
   };
 
   app.get<{ Params: { id: number } }>(
@@ -77,7 +78,7 @@ export function listQuestionRoutes(
     },
     async (request) => {
       const actor = personOf(request);
-      const { q, list, roles, all, view } = one(actor, request.params.id);
+      const { q, list, roles, all, view } = await one(actor, request.params.id);
       let alike: Awaited<ReturnType<typeof similar>> = [];
       try {
         // The person's own organisations' unpublished work counts too (the embargo), nobody else's.
@@ -111,8 +112,8 @@ export function listQuestionRoutes(
     },
     async (request) => {
       const actor = personOf(request);
-      workflow.updateQuestion(actor, request.params.id, request.body);
-      return one(actor, request.params.id).view;
+      await workflow.updateQuestion(actor, request.params.id, request.body);
+      return (await one(actor, request.params.id)).view;
     },
   );
 
@@ -128,7 +129,7 @@ export function listQuestionRoutes(
       },
     },
     async (request, reply) => {
-      workflow.removeQuestion(personOf(request), request.params.id);
+      await workflow.removeQuestion(personOf(request), request.params.id);
       return reply.code(204).send();
     },
   );
@@ -148,8 +149,8 @@ export function listQuestionRoutes(
     },
     async (request) => {
       const actor = personOf(request);
-      workflow.saveAnswer(actor, request.params.id, request.body.baseVersion, request.body.text);
-      return one(actor, request.params.id).view;
+      await workflow.saveAnswer(actor, request.params.id, request.body.baseVersion, request.body.text);
+      return (await one(actor, request.params.id)).view;
     },
   );
 
@@ -166,15 +167,18 @@ export function listQuestionRoutes(
     },
     async (request) => {
       const actor = personOf(request);
-      one(actor, request.params.id);
+      await one(actor, request.params.id);
       const names = new Names(store);
+      const versions = await store.workflow.versions(request.params.id);
       return {
-        items: store.workflow.versions(request.params.id).map((v) => ({
-          version: v.version,
-          text: v.text,
-          author: names.personName(v.authorId),
-          savedAt: v.savedAt,
-        })),
+        items: await Promise.all(
+          versions.map(async (v) => ({
+            version: v.version,
+            text: v.text,
+            author: await names.personName(v.authorId),
+            savedAt: v.savedAt,
+          })),
+        ),
       };
     },
   );
@@ -206,11 +210,11 @@ export function listQuestionRoutes(
         ]);
       }
       if (event === 'group') {
-        workflow.group(actor, request.params.id, withNumber as number);
+        await workflow.group(actor, request.params.id, withNumber as number);
       } else {
-        workflow.answerEvent(actor, request.params.id, event, comment ?? null);
+        await workflow.answerEvent(actor, request.params.id, event, comment ?? null);
       }
-      return one(actor, request.params.id).view;
+      return (await one(actor, request.params.id)).view;
     },
   );
 
@@ -228,28 +232,31 @@ export function listQuestionRoutes(
     async (request) => {
       const actor = personOf(request);
       const names = new Names(store);
-      // Each list's numbering read once, however many of its questions are on the desk.
-      const byList = new Map<number, ReadonlyMap<number, number>>();
-      return {
-        items: workflow.dueItems(actor, today(), calendar).map((item) => {
-          let numbers = byList.get(item.list.id);
-          if (!numbers) {
-            numbers = numbersOf(store.workflow.questions(item.list.id));
-            byList.set(item.list.id, numbers);
-          }
-          return {
-            question: questionView(item.question, actor, workflow.rolesOn(actor, item.list), names, numbers),
-            list: {
-              id: item.list.id,
-              title: item.list.title,
-              state: item.list.state,
-              deadline: item.list.deadline,
-            },
-            due: item.due,
-            state: item.state,
+      // Each list's numbering and the person's roles on it read once, however many of its questions are on the desk.
+      const byList = new Map<number, { numbers: ReadonlyMap<number, number>; roles: Role[] }>();
+      const items = [];
+      for (const item of await workflow.dueItems(actor, today(), calendar)) {
+        let of = byList.get(item.list.id);
+        if (!of) {
+          of = {
+            numbers: numbersOf(await store.workflow.questions(item.list.id)),
+            roles: await workflow.rolesOn(actor, item.list),
           };
-        }),
-      };
+          byList.set(item.list.id, of);
+        }
+        items.push({
+          question: await questionView(item.question, actor, of.roles, names, of.numbers),
+          list: {
+            id: item.list.id,
+            title: item.list.title,
+            state: item.list.state,
+            deadline: item.list.deadline,
+          },
+          due: item.due,
+          state: item.state,
+        });
+      }
+      return { items };
     },
   );
 }

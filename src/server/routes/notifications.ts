@@ -102,12 +102,12 @@ export function notificationRoutes(app: FastifyInstance, notifier: Notifier): vo
     async (request) => {
       const me = personOf(request);
       const { unread, limit, before } = request.query;
-      return {
-        items: notifier
-          .forUser(me.id, { unreadOnly: unread, limit, ...(before ? { beforeId: before } : {}) })
-          .map(view),
-        unread: notifier.unreadCount(me.id),
-      };
+      const items = await notifier.forUser(me.id, {
+        unreadOnly: unread,
+        limit,
+        ...(before ? { beforeId: before } : {}),
+      });
+      return { items: items.map(view), unread: await notifier.unreadCount(me.id) };
     },
   );
 
@@ -140,8 +140,8 @@ export function notificationRoutes(app: FastifyInstance, notifier: Notifier): vo
     },
     async (request) => {
       const me = personOf(request);
-      const changed = notifier.markRead(me.id, request.body.all ? 'all' : (request.body.ids ?? []));
-      return { changed, unread: notifier.unreadCount(me.id) };
+      const changed = await notifier.markRead(me.id, request.body.all ? 'all' : (request.body.ids ?? []));
+      return { changed, unread: await notifier.unreadCount(me.id) };
     },
   );
 
@@ -167,7 +167,7 @@ export function notificationRoutes(app: FastifyInstance, notifier: Notifier): vo
       },
     },
     async (request) => {
-      const prefs = notifier.preferences(personOf(request).id);
+      const prefs = await notifier.preferences(personOf(request).id);
       return {
         items: NOTIFICATION_KINDS.map((kind) => preferenceView(kind, prefs[kind])),
         mail: notifier.mailEnabled,
@@ -201,8 +201,8 @@ export function notificationRoutes(app: FastifyInstance, notifier: Notifier): vo
     async (request) => {
       const me = personOf(request);
       const { kind } = request.params;
-      notifier.setPreference(me.id, kind, { email: request.body.email, inApp: request.body.inApp });
-      return preferenceView(kind, notifier.preferences(me.id)[kind]);
+      await notifier.setPreference(me.id, kind, { email: request.body.email, inApp: request.body.inApp });
+      return preferenceView(kind, (await notifier.preferences(me.id))[kind]);
     },
   );
 }

@@ -38,18 +38,22 @@ export function oidcRoutes(
   // Sent only to the two routes of the flow; Lax, so that it comes along on the provider's redirect back.
   const flowCookie = { ...cookieOptions(secureCookies), path: START } as const;
 
-  const fail = (request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply => {
+  const fail = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    error: unknown,
+  ): Promise<FastifyReply> => {
     if (error instanceof OidcError) {
       request.log.warn({ reason: error.reason, details: error.details }, `single sign-on: ${error.message}`);
       const { user, ...details } = error.details;
-      recordAudit(store, request, 'session.login_failed', typeof user === 'string' ? user : null, {
+      await recordAudit(store, request, 'session.login_failed', typeof user === 'string' ? user : null, {
         method: 'oidc',
         reason: error.reason,
         ...details,
       });
     } else {
       request.log.error({ err: error }, 'single sign-on failed');
-      recordAudit(store, request, 'session.login_failed', null, { method: 'oidc', reason: 'internal' });
+      await recordAudit(store, request, 'session.login_failed', null, { method: 'oidc', reason: 'internal' });
     }
     return reply.redirect(OIDC_FAILURE_PATH, 302);
   };
@@ -106,10 +110,10 @@ export function oidcRoutes(
       const at = request.url.indexOf('?');
       try {
         const { identity, returnTo } = await oidc.finish(at >= 0 ? request.url.slice(at) : '', flow);
-        const { user, match } = userForIdentity(store.accounts, identity, options.settings);
-        const actor = auth.actorFor(user, 'session', null);
+        const { user, match } = await userForIdentity(store.accounts, identity, options.settings);
+        const actor = await auth.actorFor(user, 'session', null);
         if (match === 'created')
-          recordAudit(
+          await recordAudit(
             store,
             request,
             'user.created',
@@ -118,7 +122,7 @@ export function oidcRoutes(
             actor,
           );
         else if (match === 'linked-by-email')
-          recordAudit(
+          await recordAudit(
             store,
             request,
             'user.oidc_linked',
@@ -127,13 +131,13 @@ export function oidcRoutes(
             actor,
           );
         // A new session every time: whatever session the browser had before is dropped (no fixation).
-        if (request.session) auth.logout(request.session.secret);
-        const started = auth.startSession(user, {
+        if (request.session) await auth.logout(request.session.secret);
+        const started = await auth.startSession(user, {
           address: request.ip,
           userAgent: request.headers['user-agent'] ?? null,
         });
         reply.setCookie(SESSION_COOKIE, started.sessionSecret, { ...session, expires: started.expiresAt });
-        recordAudit(store, request, 'session.login', `user:${user.id}`, { method: 'oidc' }, actor);
+        await recordAudit(store, request, 'session.login', `user:${user.id}`, { method: 'oidc' }, actor);
         return reply.redirect(returnTo, 302);
       } catch (error) {
         return fail(request, reply, error);

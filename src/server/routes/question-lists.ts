@@ -27,7 +27,7 @@ import {
   questionImportSchema,
 } from '../schemas/workflow.js';
 import { problems } from '../schemas.js';
-import { listView, Names, numbersOf, questionView } from '../workflow-views.js';
+import { listView, Names, numbersOf, questionViews } from '../workflow-views.js';
 
 /** The signed-in person (the policy let only people in). */
 export function personOf(request: FastifyRequest): UserActor {
@@ -58,8 +58,9 @@ export function questionListRoutes(
   calendar: DeadlineCalendar,
 ): void {
   const full = async (actor: UserActor, listId: number) => {
-    const { list, roles } = workflow.listFor(actor, listId);
-    return listView(store, list, actor, roles, new Names(store), calendar, store.workflow.questions(listId));
+    const { list, roles } = await workflow.listFor(actor, listId);
+    const questions = await store.workflow.questions(listId);
+    return listView(store, list, actor, roles, new Names(store), calendar, questions);
   };
   const tags = ['question lists'];
 
@@ -77,8 +78,9 @@ export function questionListRoutes(
       const actor = personOf(request);
       const names = new Names(store);
       const items = [];
-      for (const list of workflow.listsFor(actor)) {
-        items.push(await listView(store, list, actor, workflow.rolesOn(actor, list), names, calendar, null));
+      for (const list of await workflow.listsFor(actor)) {
+        const roles = await workflow.rolesOn(actor, list);
+        items.push(await listView(store, list, actor, roles, names, calendar, null));
       }
       return { items };
     },
@@ -98,7 +100,7 @@ export function questionListRoutes(
     async (request, reply) => {
       const actor = personOf(request);
       const b = request.body;
-      const ministry = store.accounts.organisations().find((o) => o.id === b.ministry);
+      const ministry = (await store.accounts.organisations()).find((o) => o.id === b.ministry);
       if (ministry?.kind !== 'ministry') {
         throw new HttpProblem(400, `organisation ${b.ministry} is not a ministry`, [
           { name: 'ministry', reason: 'must be the id of a ministry' },
@@ -109,7 +111,7 @@ export function questionListRoutes(
           { name: 'askers', reason: 'is required for written questions' },
         ]);
       }
-      const list = workflow.createList(actor, {
+      const list = await workflow.createList(actor, {
         kind: b.kind ?? 'question-list',
         title: b.title,
         committeeId: b.committee,
@@ -154,7 +156,7 @@ export function questionListRoutes(
     async (request) => {
       const actor = personOf(request);
       const { version, ...changes } = request.body;
-      workflow.updateList(actor, request.params.id, version, changes);
+      await workflow.updateList(actor, request.params.id, version, changes);
       return full(actor, request.params.id);
     },
   );
@@ -174,7 +176,7 @@ export function questionListRoutes(
     async (request, reply) => {
       const actor = personOf(request);
       const { text, section, number } = request.body;
-      workflow.addQuestion(actor, request.params.id, text, section ?? null, number);
+      await workflow.addQuestion(actor, request.params.id, text, section ?? null, number);
       return reply.code(201).send(await full(actor, request.params.id));
     },
   );
@@ -202,13 +204,13 @@ export function questionListRoutes(
         ]);
       }
       // Only someone who may see the list gets a Word file read for it.
-      workflow.listFor(actor, request.params.id);
+      await workflow.listFor(actor, request.params.id);
       const questions = text ?? (await docxText(Buffer.from(docx ?? '', 'base64'))).text;
-      const added = workflow.importQuestions(actor, request.params.id, questions, section ?? null);
-      const { list, roles } = workflow.listFor(actor, request.params.id);
+      const added = await workflow.importQuestions(actor, request.params.id, questions, section ?? null);
+      const { list, roles } = await workflow.listFor(actor, request.params.id);
       const names = new Names(store);
-      const numbers = numbersOf(store.workflow.questions(list.id));
-      return reply.code(201).send({ items: added.map((q) => questionView(q, actor, roles, names, numbers)) });
+      const numbers = numbersOf(await store.workflow.questions(list.id));
+      return reply.code(201).send({ items: await questionViews(added, actor, roles, names, numbers) });
     },
   );
 
@@ -228,7 +230,7 @@ export function questionListRoutes(
     async (request) => {
       const actor = personOf(request);
       if (request.body.event === 'send-letter') await workflow.sendLetter(actor, request.params.id);
-      else workflow.listEvent(actor, request.params.id, request.body.event);
+      else await workflow.listEvent(actor, request.params.id, request.body.event);
       return full(actor, request.params.id);
     },
   );
@@ -246,7 +248,7 @@ export function questionListRoutes(
     },
     async (request, reply) => {
       const actor = personOf(request);
-      workflow.postpone(actor, request.params.id, calendar);
+      await workflow.postpone(actor, request.params.id, calendar);
       return reply.code(201).send(await full(actor, request.params.id));
     },
   );
@@ -274,9 +276,9 @@ export function questionListRoutes(
     },
     async (request, reply) => {
       const actor = personOf(request);
-      const { list } = workflow.listFor(actor, request.params.id);
+      const { list } = await workflow.listFor(actor, request.params.id);
       const b = request.body;
-      const own = new Set(store.workflow.questions(list.id).map((q) => q.id));
+      const own = new Set((await store.workflow.questions(list.id)).map((q) => q.id));
       const stray = b.questions.find((id) => !own.has(id));
       if (stray !== undefined) {
         throw new HttpProblem(400, `question ${stray} is not on question list ${list.id}`, [
@@ -284,8 +286,8 @@ export function questionListRoutes(
         ]);
       }
       const ministry =
-        list.ministryId === null ? [] : store.accounts.organisationAndChildren(list.ministryId);
-      const drafter = store.accounts.membersOf(ministry, 'drafter').find((p) => p.id === b.assignee);
+        list.ministryId === null ? [] : await store.accounts.organisationAndChildren(list.ministryId);
+      const drafter = (await store.accounts.membersOf(ministry, 'drafter')).find((p) => p.id === b.assignee);
       if (!drafter) {
         throw new HttpProblem(400, `person ${b.assignee} is no drafter of the ministry`, [
           { name: 'assignee', reason: "must be a drafter in the list's ministry or its directorates" },
@@ -303,7 +305,7 @@ export function questionListRoutes(
           [{ name: 'internalDeadline', reason: "must not be after the list's deadline" }],
         );
       }
-      workflow.assignMany(actor, b.questions, {
+      await workflow.assignMany(actor, b.questions, {
         assigneeId: b.assignee,
         directorateId: b.directorate ?? drafter.organisationId,
         internalDeadline: b.internalDeadline ?? null,
@@ -342,7 +344,7 @@ export function questionListRoutes(
     },
     async (request, reply) => {
       const actor = personOf(request);
-      const { list, roles } = workflow.listFor(actor, request.params.id);
+      const { list, roles } = await workflow.listFor(actor, request.params.id);
       if (!roles.some((r) => r !== 'clerk') && !actor.admin) {
         throw new HttpProblem(403, "the letter is the ministry's until it is sent");
       }
@@ -358,7 +360,7 @@ export function questionListRoutes(
       }
       const pub = list.publicationId
         ? await store.getPublication(list.publicationId)
-        : await letterPublication(store, list, store.workflow.questions(list.id));
+        : await letterPublication(store, list, await store.workflow.questions(list.id));
       if (!pub) throw new HttpProblem(404, `no publication ${list.publicationId}`);
       const format = request.query.format;
       if (format === 'docx' || format === 'pdf') {
@@ -382,16 +384,17 @@ export function questionListRoutes(
     },
     async (request) => {
       const actor = personOf(request);
-      const { list, roles } = workflow.listFor(actor, request.params.id);
+      const { list, roles } = await workflow.listFor(actor, request.params.id);
       if (!roles.includes('coordinator') && !actor.admin) {
         throw new HttpProblem(403, 'only a coordinator of the ministry assigns its questions');
       }
       const ministry =
-        list.ministryId === null ? [] : store.accounts.organisationAndChildren(list.ministryId);
+        list.ministryId === null ? [] : await store.accounts.organisationAndChildren(list.ministryId);
       const names = new Names(store);
+      const directorates = await Promise.all(ministry.map((id) => names.organisation(id)));
       return {
-        drafters: store.accounts.membersOf(ministry, 'drafter'),
-        directorates: ministry.map((id) => names.organisation(id)).filter((o) => o !== null),
+        drafters: await store.accounts.membersOf(ministry, 'drafter'),
+        directorates: directorates.filter((o) => o !== null),
       };
     },
   );

@@ -55,7 +55,7 @@ export function sessionRoutes(
         userAgent: request.headers['user-agent'] ?? null,
       });
       if (!result.ok) {
-        recordAudit(store, request, 'session.login_failed', null, { email, reason: result.reason });
+        await recordAudit(store, request, 'session.login_failed', null, { email, reason: result.reason });
         if (result.reason === 'throttled') {
           reply.header('retry-after', String(result.retryAfterSeconds));
           throw new HttpProblem(429, 'too many failed sign-ins; try again later');
@@ -63,10 +63,10 @@ export function sessionRoutes(
         throw new HttpProblem(401, 'the e-mail address or the password is not right');
       }
       // A new session every time: whatever session id the browser had before is dropped (no fixation).
-      if (request.session) auth.logout(request.session.secret);
+      if (request.session) await auth.logout(request.session.secret);
       reply.setCookie(SESSION_COOKIE, result.sessionSecret, { ...cookie, expires: result.expiresAt });
-      const actor = auth.actorFor(result.user, 'session', null);
-      recordAudit(store, request, 'session.login', `user:${actor.id}`, {}, actor);
+      const actor = await auth.actorFor(result.user, 'session', null);
+      await recordAudit(store, request, 'session.login', `user:${actor.id}`, {}, actor);
       return reply.code(201).send({ ...whoIs(actor), sso, csrfToken: result.csrfToken });
     },
   );
@@ -100,8 +100,8 @@ export function sessionRoutes(
       },
     },
     async (request, reply) => {
-      if (request.session) auth.logout(request.session.secret);
-      recordAudit(store, request, 'session.logout', null);
+      if (request.session) await auth.logout(request.session.secret);
+      await recordAudit(store, request, 'session.logout', null);
       reply.clearCookie(SESSION_COOKIE, cookie);
       return reply.code(204).send();
     },

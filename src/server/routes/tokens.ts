@@ -31,7 +31,7 @@ export function tokenRoutes(app: FastifyInstance, store: Store, auth: Auth): voi
       },
     },
     async (request) => ({
-      items: isUser(request.actor) ? store.accounts.tokensOf(request.actor.id).map(view) : [],
+      items: isUser(request.actor) ? (await store.accounts.tokensOf(request.actor.id)).map(view) : [],
     }),
   );
 
@@ -53,13 +53,14 @@ export function tokenRoutes(app: FastifyInstance, store: Store, auth: Auth): voi
       if (scopes.includes('admin') && !actor.admin) {
         throw new HttpProblem(403, 'only an administrator may make a token with the admin scope');
       }
-      const made = auth.createToken(actor.id, name, scopes, days);
-      recordAudit(store, request, 'token.created', `token:${made.id}`, {
+      const made = await auth.createToken(actor.id, name, scopes, days);
+      await recordAudit(store, request, 'token.created', `token:${made.id}`, {
         name,
         scopes,
         expiresAt: made.expiresAt,
       });
-      const row = store.accounts.tokenById(made.id)!;
+      const row = await store.accounts.tokenById(made.id);
+      if (!row) throw new Error(`token ${made.id} vanished after it was made`);
       return reply.code(201).send({ ...view(row), token: made.secret });
     },
   );
@@ -77,13 +78,13 @@ export function tokenRoutes(app: FastifyInstance, store: Store, auth: Auth): voi
     },
     async (request, reply) => {
       const actor = request.actor;
-      const token = store.accounts.tokenById(request.params.id);
+      const token = await store.accounts.tokenById(request.params.id);
       // Someone else's token is "not found": its existence is not told.
       if (!isUser(actor) || !token || (token.userId !== actor.id && !actor.admin)) {
         throw new HttpProblem(404, `no token ${request.params.id}`);
       }
-      store.accounts.revokeToken(token.id, new Date().toISOString());
-      recordAudit(store, request, 'token.revoked', `token:${token.id}`);
+      await store.accounts.revokeToken(token.id, new Date().toISOString());
+      await recordAudit(store, request, 'token.revoked', `token:${token.id}`);
       return reply.code(204).send();
     },
   );

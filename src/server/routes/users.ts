@@ -1,7 +1,6 @@
 // People and organisations, for administrators: /api/v1/users, /api/v1/organisations.
 import type { FastifyInstance } from 'fastify';
 import type { OrganisationKind, Role } from '../../auth/actor.js';
-import type { Auth } from '../../auth/auth.js';
 import { hashPassword, passwordProblem } from '../../auth/passwords.js';
 import { organisationPolicy, userPolicy } from '../../auth/policies/users.js';
 import { randomSecret } from '../../auth/secrets.js';
@@ -22,18 +21,18 @@ import {
 } from '../schemas/accounts.js';
 import { problems } from '../schemas.js';
 
-export function userRoutes(app: FastifyInstance, store: Store, auth: Auth): void {
+export function userRoutes(app: FastifyInstance, store: Store): void {
   const accounts = store.accounts;
-  const view = (u: UserRow) => ({
+  const view = async (u: UserRow) => ({
     id: u.id,
     email: u.email,
     name: u.name,
     admin: u.admin,
     disabled: u.disabled,
-    memberships: accounts.memberships(u.id),
+    memberships: await accounts.memberships(u.id),
   });
-  const found = (id: number): UserRow => {
-    const user = accounts.userById(id);
+  const found = async (id: number): Promise<UserRow> => {
+    const user = await accounts.userById(id);
     if (!user) throw new HttpProblem(404, `no user ${id}`);
     return user;
   };
@@ -48,7 +47,7 @@ export function userRoutes(app: FastifyInstance, store: Store, auth: Auth): void
         response: { 200: userListSchema, ...problems(401, 403) },
       },
     },
-    async () => ({ items: accounts.users().map(view) }),
+    async () => ({ items: await Promise.all((await accounts.users()).map(view)) }),
   );
 
   app.post<{ Body: { email: string; name: string; password?: string; admin: boolean } }>(
@@ -70,14 +69,16 @@ export function userRoutes(app: FastifyInstance, store: Store, auth: Auth): void
     },
     async (request, reply) => {
       const { email, name, admin } = request.body;
-      if (accounts.userByEmail(email)) throw new HttpProblem(409, `there is already a user ${email}`);
+      if (await accounts.userByEmail(email)) throw new HttpProblem(409, `there is already a user ${email}`);
       const initial = request.body.password === undefined ? randomSecret(12) : null;
       const password = request.body.password ?? initial!;
       const problem = passwordProblem(password);
       if (problem) throw new HttpProblem(400, problem, [{ name: 'password', reason: problem }]);
-      const id = accounts.addUser({ email, name, passwordHash: await hashPassword(password), admin });
-      recordAudit(store, request, 'user.created', `user:${id}`, { email, admin });
-      return reply.code(201).send({ ...view(found(id)), ...(initial ? { initialPassword: initial } : {}) });
+      const id = await accounts.addUser({ email, name, passwordHash: await hashPassword(password), admin });
+      await recordAudit(store, request, 'user.created', `user:${id}`, { email, admin });
+      return reply
+        .code(201)
+        .send({ ...(await view(await found(id))), ...(initial ? { initialPassword: initial } : {}) });
     },
   );
 
@@ -94,23 +95,34 @@ export function userRoutes(app: FastifyInstance, store: Store, auth: Auth): void
       },
     },
     async (request) => {
-      const user = found(request.params.id);
       const { disabled, admin } = request.body;
-      const losesAdmin = user.admin && !user.disabled && (disabled === true || admin === false);
-      if (losesAdmin && accounts.countAdmins() <= 1) {
-        throw new HttpProblem(409, 'this is the last administrator: make another one first');
+      // The check for the last administrator and the change in one transaction (countAdmins locks the
+      // administrators' rows), so that two requests at once cannot each take away one of the last two.
+      // The user's sessions end in the same transaction as the change.
+      const { user, changedDisabled, changedAdmin } = await accounts.atomically(async (tx) => {
+        const user = await tx.userById(request.params.id);
+        if (!user) throw new HttpProblem(404, `no user ${request.params.id}`);
+        const losesAdmin = user.admin && !user.disabled && (disabled === true || admin === false);
+        if (losesAdmin && (await tx.countAdmins()) <= 1) {
+          throw new HttpProblem(409, 'this is the last administrator: make another one first');
+        }
+        const changedDisabled = disabled !== undefined && disabled !== user.disabled;
+        if (changedDisabled) {
+          await tx.setDisabled(user.id, disabled);
+          if (disabled) await tx.deleteSessionsOf(user.id);
+        }
+        const changedAdmin = admin !== undefined && admin !== user.admin;
+        if (changedAdmin) {
+          await tx.setAdmin(user.id, admin);
+          await tx.deleteSessionsOf(user.id);
+        }
+        return { user, changedDisabled, changedAdmin };
+      });
+      if (changedDisabled) {
+        await recordAudit(store, request, disabled ? 'user.disabled' : 'user.enabled', `user:${user.id}`);
       }
-      if (disabled !== undefined && disabled !== user.disabled) {
-        accounts.setDisabled(user.id, disabled);
-        if (disabled) auth.logoutEverywhere(user.id);
-        recordAudit(store, request, disabled ? 'user.disabled' : 'user.enabled', `user:${user.id}`);
-      }
-      if (admin !== undefined && admin !== user.admin) {
-        accounts.setAdmin(user.id, admin);
-        auth.logoutEverywhere(user.id);
-        recordAudit(store, request, 'user.role_changed', `user:${user.id}`, { admin });
-      }
-      return view(found(user.id));
+      if (changedAdmin) await recordAudit(store, request, 'user.role_changed', `user:${user.id}`, { admin });
+      return view(await found(user.id));
     },
   );
 
@@ -127,14 +139,14 @@ export function userRoutes(app: FastifyInstance, store: Store, auth: Auth): void
       },
     },
     async (request) => {
-      const user = found(request.params.id);
-      const org = accounts.organisationByName(request.body.organisation);
+      const user = await found(request.params.id);
+      const org = await accounts.organisationByName(request.body.organisation);
       if (!org) throw new HttpProblem(404, `no organisation ${JSON.stringify(request.body.organisation)}`);
-      accounts.addMembership(user.id, org.id, request.body.role);
-      recordAudit(store, request, 'user.role_changed', `user:${user.id}`, {
+      await accounts.addMembership(user.id, org.id, request.body.role);
+      await recordAudit(store, request, 'user.role_changed', `user:${user.id}`, {
         added: { organisation: org.name, role: request.body.role },
       });
-      return view(found(user.id));
+      return view(await found(user.id));
     },
   );
 
@@ -148,7 +160,7 @@ export function userRoutes(app: FastifyInstance, store: Store, auth: Auth): void
         response: { 200: organisationListSchema, ...problems(401, 403) },
       },
     },
-    async () => ({ items: accounts.organisations() }),
+    async () => ({ items: await accounts.organisations() }),
   );
 
   app.post<{ Body: { name: string; kind: OrganisationKind; parent?: string } }>(
@@ -164,13 +176,13 @@ export function userRoutes(app: FastifyInstance, store: Store, auth: Auth): void
     },
     async (request, reply) => {
       const { name, kind, parent } = request.body;
-      if (accounts.organisationByName(name))
+      if (await accounts.organisationByName(name))
         throw new HttpProblem(409, `there is already an organisation ${name}`);
-      const parentRow = parent ? accounts.organisationByName(parent) : null;
+      const parentRow = parent ? await accounts.organisationByName(parent) : null;
       if (parent && !parentRow) throw new HttpProblem(404, `no organisation ${JSON.stringify(parent)}`);
-      const id = accounts.addOrganisation({ name, kind, parentId: parentRow?.id ?? null });
-      recordAudit(store, request, 'organisation.created', `organisation:${id}`, { name, kind });
-      return reply.code(201).send(accounts.organisations().find((o) => o.id === id));
+      const id = await accounts.addOrganisation({ name, kind, parentId: parentRow?.id ?? null });
+      await recordAudit(store, request, 'organisation.created', `organisation:${id}`, { name, kind });
+      return reply.code(201).send((await accounts.organisations()).find((o) => o.id === id));
     },
   );
 }

@@ -1,0 +1,344 @@
+// The archive on PostgreSQL, giving what the SQLite archive gives for the same publications: the same
+// hits in the same order with the same scores, totals and facets. The index is one tsvector a question
+// (question_index, GIN) in place of FTS5's shards; the FTS5 expressions src/search builds are translated
+// to tsquery (postgres-query.ts); candidates are the newest matches, ranked from the same term vectors
+// with the same scorer and the same statistics of the whole archive.
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Publication } from '../model/publication.js';
+import {
+  Archive,
+  type SearchPage,
+  type SearchRequest,
+  type StoredHit,
+  type StoreOptions,
+} from './archive.js';
+import { FACETS, type FacetCounts } from './facet-counts.js';
+import { filterToken } from './filter-terms.js';
+import { matchPhrases, matchToTsquery, termTsquery } from './postgres-query.js';
+import { savePublication, VERSION_KEY } from './postgres-writer.js';
+import type { Database } from './schema.js';
+import type { QuestionTerms, SaveOutcome } from './sqlite-writer.js';
+import { createScorer, type Phrase, VectorCache, vectorSize } from './term-vectors.js';
+
+const DEFAULT_VECTOR_CACHE_BYTES = 128 * 1024 * 1024;
+
+/** What freshen() read: the question count, the index totals and the document frequencies asked for. */
+interface Frequencies {
+  total: number;
+  df: Map<string, number>;
+  questions: number;
+  tokens: number;
+}
+
+interface Candidate {
+  id: number;
+  score: number;
+  date: string | null;
+}
+
+/** The date filters and the order need the publication; plain matches need only the index. */
+function needsPublication(request: SearchRequest): boolean {
+  return request.sort === 'date' || Boolean(request.dateFrom) || Boolean(request.dateTo);
+}
+
+/** The embargo, as SQLite's archive adds it: drafts excluded, but those of the organisations given. */
+function published(match: string, visibleTo: readonly number[]): string {
+  const draft = `meta : "${filterToken.status('draft')}"`;
+  if (visibleTo.length === 0) return `(${match}) NOT ${draft}`;
+  const own = visibleTo.map((o) => `meta : "${filterToken.organisation(o)}"`).join(' OR ');
+  return `(${match}) NOT (${draft} NOT (${own}))`;
+}
+
+/** Facet entries the most frequent first, then by value (as facet-counts.ts orders them). */
+function byCountThenValue(a: { value: string; count: number }, b: { value: string; count: number }): number {
+  return b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+}
+
+export class PostgresArchive extends Archive {
+  private readonly candidates: number;
+  private readonly countCap: number;
+  /** Document frequencies and the question count, valid while the archive's version stays. */
+  private readonly dfCache = new Map<string, number>();
+  private totalQuestions: number | null = null;
+  private readonly vectorCache: VectorCache;
+  /** The archive's version (settings) when the caches were filled: every save bumps it, in any process. */
+  private version: string | null = null;
+
+  constructor(db: Kysely<Database>, options: StoreOptions) {
+    super(db);
+    this.candidates = options.candidates ?? 1000;
+    this.countCap = options.countCap ?? 10_000;
+    this.vectorCache = new VectorCache(options.vectorCacheBytes ?? DEFAULT_VECTOR_CACHE_BYTES);
+  }
+
+  async savePublication(
+    pub: Publication,
+    source: { hash: string; file: string | null },
+    terms: readonly QuestionTerms[] | null,
+    access: readonly number[] = [],
+  ): Promise<SaveOutcome> {
+    const outcome = await savePublication(this.db, pub, source, terms, access);
+    if (outcome !== 'unchanged') this.forget();
+    return outcome;
+  }
+
+  /** There are no shards to merge: VACUUM ANALYZE empties the GIN index's pending list and renews statistics. */
+  async optimizeIndex(): Promise<number[]> {
+    await sql`VACUUM ANALYZE question_index`.execute(this.db);
+    await sql`VACUUM ANALYZE question_vectors`.execute(this.db);
+    return [];
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  private forget(): void {
+    this.dfCache.clear();
+    this.totalQuestions = null;
+    this.vectorCache.clear();
+  }
+
+  /**
+   * Runs `work` in a read-only transaction whose queries on the index use the GIN index (as bitmaps)
+   * and never test rows one by one. The planner counts reading a question's tsvector (most are TOASTed,
+   * a few kilobytes compressed) as nearly free, so for counting it prefers a sequential scan that
+   * decompresses every row it passes: measured on 100 000 questions, 5 to 10 times slower than the bitmap,
+   * which for terms without weights or phrases needs no tsvector at all.
+   */
+  private bitmapsOnly<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return this.db
+      .transaction()
+      .setAccessMode('read only')
+      .execute(async (trx) => {
+        await sql`SELECT set_config('enable_seqscan', 'off', true),
+          set_config('enable_indexscan', 'off', true)`.execute(trx);
+        return work(trx);
+      });
+  }
+
+  /**
+   * Reads the archive's version and index totals and counts the document frequencies of `terms` not
+   * cached, in one statement (one snapshot, so the counts belong to the version read with them). A version
+   * other than the one the caches were filled at empties them first: every save bumps it, in any process.
+   */
+  private async freshen(terms: readonly string[]): Promise<Frequencies> {
+    // A save by another process between two of these may empty the caches again: at most three tries.
+    for (let attempt = 0; ; attempt++) {
+      const missing = [...new Set(terms)].filter((t) => !this.dfCache.has(t));
+      const total = this.totalQuestions === null;
+      const statement = sql<{
+        version: string | null;
+        questions: string | null;
+        tokens: string | null;
+        total: number | null;
+        df: (string | number)[] | null;
+      }>`SELECT (SELECT value FROM settings WHERE key = ${VERSION_KEY}) AS version,
+          (SELECT value FROM settings WHERE key = 'index_questions') AS questions,
+          (SELECT value FROM settings WHERE key = 'index_tokens') AS tokens,
+          ${total ? sql`(SELECT count(*) FROM questions)` : sql`NULL::bigint`} AS total,
+          ${
+            missing.length > 0
+              ? sql`ARRAY[${sql.join(
+                  missing.map(
+                    (t) =>
+                      sql`(SELECT count(*) FROM question_index i WHERE i.terms @@ ${termTsquery(t)}::tsquery)`,
+                  ),
+                )}]`
+              : sql`NULL::bigint[]`
+          } AS df`;
+      const result =
+        missing.length > 0 || total
+          ? await this.bitmapsOnly((trx) => statement.execute(trx))
+          : await statement.execute(this.db);
+      const row = result.rows[0];
+      const version = row?.version ?? '0';
+      if (version !== this.version) {
+        this.forget();
+        this.version = version;
+      }
+      if (row?.total !== null && row?.total !== undefined) this.totalQuestions = Number(row.total);
+      missing.forEach((t, i) => {
+        this.dfCache.set(t, Number(row?.df?.[i] ?? 0));
+      });
+      // Taken now: a concurrent search's freshen() may empty the caches before this one's caller reads them.
+      const complete = terms.every((t) => this.dfCache.has(t)) && this.totalQuestions !== null;
+      if (complete || attempt === 2) {
+        return {
+          total: this.totalQuestions ?? 0,
+          df: new Map(terms.map((t) => [t, this.dfCache.get(t) ?? 0])),
+          questions: Number(row?.questions ?? 0),
+          tokens: Number(row?.tokens ?? 0),
+        };
+      }
+      // A change (seen here or by a concurrent call) emptied what was cached before: count what is missing.
+    }
+  }
+
+  /** How many indexed questions hold each term (in any column, as FTS5 counts), and the question count. */
+  async termFrequencies(terms: readonly string[]): Promise<{ total: number; df: Map<string, number> }> {
+    const { total, df } = await this.freshen(terms);
+    return { total, df };
+  }
+
+  /**
+   * Questions matching an FTS5 expression (src/search/query.ts, filters included as terms), best first:
+   * the newest `candidates` matches, ranked from their term vectors; when more match, the count goes on
+   * to `countCap`.
+   */
+  async search(request: SearchRequest): Promise<SearchPage> {
+    const query = matchToTsquery(published(request.match, request.visibleTo ?? []));
+    // PostgreSQL ranks from term vectors only; a caller that names no phrases gets those bm25() would score.
+    const phrases = request.phrases ?? matchPhrases(request.match);
+    const keep = request.offset + request.limit;
+    // The version check (with the document frequencies ranking needs), the candidates and the count at
+    // once, on three of the pool's connections: the count is wasted when every match is a candidate, but
+    // then it is cheap.
+    const [frequencies, rows, counted] = await Promise.all([
+      this.freshen(phrases.flat()),
+      this.matches(query, request, this.candidates + 1),
+      this.countMatches(query, request, this.countCap + 1),
+    ]);
+    const exhaustive = rows.length <= this.candidates;
+    const best = exhaustive ? rows : rows.slice(0, this.candidates);
+    const candidates = best.map((b) => b.id);
+    await this.scoreByVectors(best, phrases, frequencies);
+    best.sort(
+      request.sort === 'date'
+        ? (a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.score - b.score || b.id - a.id
+        : (a, b) => a.score - b.score || b.id - a.id,
+    );
+    const page = best.slice(request.offset, keep);
+    // Counted as SQLite counts past its candidates: every match within the dates (the excluded too).
+    const total = exhaustive ? best.length : Math.min(counted, this.countCap);
+    const totalExact = exhaustive || counted <= this.countCap;
+    return { hits: await this.hitsFor(page), total, totalExact, exhaustive, candidates };
+  }
+
+  /**
+   * The newest matches, at most `limit`, unscored; with the publication's date when the order needs it.
+   * The planner chooses how: for a frequent word it walks the id index backwards testing each row's
+   * tsvector (reading it: most are TOASTed), for a rarer one it sorts the GIN index's bitmap. Taking the
+   * count first and the candidates from bitmaps of the newest ids was tried and measured slower.
+   */
+  private async matches(query: string, request: SearchRequest, limit: number): Promise<Candidate[]> {
+    const exclude = request.exclude?.length ? [...request.exclude] : null;
+    const notExcluded = exclude ? sql`AND i.id <> ALL(${exclude}::bigint[])` : sql``;
+    if (!needsPublication(request)) {
+      const rows = await sql<{ id: number }>`SELECT i.id FROM question_index i
+        WHERE i.terms @@ ${query}::tsquery ${notExcluded}
+        ORDER BY i.id DESC LIMIT ${limit}`.execute(this.db);
+      return rows.rows.map((r) => ({ id: Number(r.id), score: 0, date: null }));
+    }
+    const rows = await sql<{ id: number; date: string | null }>`SELECT i.id, p.date
+      FROM question_index i JOIN questions q ON q.id = i.id JOIN publications p ON p.id = q.publication_id
+      WHERE i.terms @@ ${query}::tsquery ${this.dates(request)} ${notExcluded}
+      ORDER BY i.id DESC LIMIT ${limit}`.execute(this.db);
+    return rows.rows.map((r) => ({ id: Number(r.id), score: 0, date: r.date }));
+  }
+
+  /**
+   * Matches within the dates, counted up to `cap`. Without dates from the GIN index's bitmap (see
+   * bitmapsOnly: the planner would test row after row); with dates the planner's own choice, which joins
+   * the publications better than bitmaps would (measured).
+   */
+  private async countMatches(query: string, request: SearchRequest, cap: number): Promise<number> {
+    const rows =
+      request.dateFrom || request.dateTo
+        ? await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM question_index i
+            JOIN questions q ON q.id = i.id JOIN publications p ON p.id = q.publication_id
+            WHERE i.terms @@ ${query}::tsquery ${this.dates(request)} LIMIT ${cap}) m`.execute(this.db)
+        : await this.bitmapsOnly((trx) =>
+            sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM question_index i
+              WHERE i.terms @@ ${query}::tsquery LIMIT ${cap}) m`.execute(trx),
+          );
+    return Number(rows.rows[0]?.n ?? 0);
+  }
+
+  /** Date conditions on `p`, compared as SQLite compares text: by code point, whatever the collation. */
+  private dates(request: SearchRequest) {
+    const from = request.dateFrom ? sql`AND p.date >= ${request.dateFrom} COLLATE "C"` : sql``;
+    const to = request.dateTo ? sql`AND p.date <= ${request.dateTo} COLLATE "C"` : sql``;
+    return sql`${from} ${to}`;
+  }
+
+  /** Scores candidates from their term vectors (bm25 as FTS5 computes it), in place. */
+  private async scoreByVectors(
+    candidates: Candidate[],
+    phrases: readonly Phrase[],
+    { questions, tokens, df }: Frequencies,
+  ): Promise<void> {
+    if (candidates.length === 0) return;
+    // N, the average length and the document frequencies of the whole archive, as SQLite's archive ranks.
+    const score = createScorer(phrases, {
+      questions,
+      averageLength: questions > 0 ? tokens / questions : 0,
+      df,
+    });
+    const missing: Candidate[] = [];
+    for (const c of candidates) {
+      c.score = this.vectorCache.score(c.id, score);
+      if (Number.isNaN(c.score)) missing.push(c);
+    }
+    if (missing.length === 0) return;
+    const rows = await sql<{ id: number; vector: Buffer }>`SELECT id, vector FROM question_vectors
+      WHERE id = ANY(${missing.map((c) => c.id)}::bigint[])`.execute(this.db);
+    const scores = new Map<number, number>();
+    for (const r of rows.rows) {
+      const id = Number(r.id);
+      scores.set(id, score(r.vector, 0));
+      this.vectorCache.set(id, r.vector, 0, vectorSize(r.vector, 0));
+    }
+    for (const c of missing) c.score = scores.get(c.id) ?? 0;
+  }
+
+  private async hitsFor(ranked: readonly { id: number; score: number }[]): Promise<StoredHit[]> {
+    if (ranked.length === 0) return [];
+    const rows = await sql<Omit<StoredHit, 'score'>>`SELECT q.id AS "questionId",
+        q.publication_id AS "publicationId", q.number AS number, q.position AS position,
+        q.question AS question, q.answer AS answer, p.title AS title, p.kind AS kind, p.chamber AS chamber,
+        p.session AS session, p.committee AS committee, p.date AS date
+      FROM questions q JOIN publications p ON p.id = q.publication_id
+      WHERE q.id = ANY(${ranked.map((r) => r.id)}::bigint[])`.execute(this.db);
+    const byId = new Map(
+      rows.rows.map((r) => [Number(r.questionId), { ...r, questionId: Number(r.questionId) }]),
+    );
+    return ranked.flatMap((r) => {
+      const row = byId.get(r.id);
+      return row ? [{ ...row, score: r.score }] : [];
+    });
+  }
+
+  /**
+   * Counts per facet value among the given question ids (a search's candidates), as facet-counts.ts does:
+   * candidates by publication, then each publication's values (each distinct value once a publication),
+   * the `top` most frequent of each facet. One statement; each publication is looked up by its key (the
+   * OFFSET keeps the planner, which guesses hundreds of publications, from reading them all to join).
+   */
+  async facets(candidates: readonly number[], top = 20): Promise<FacetCounts> {
+    const out = Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as FacetCounts;
+    if (candidates.length === 0) return out;
+    const rows = await sql<{ facet: number; value: string; count: number }>`
+      WITH c AS (SELECT publication_id AS id, count(*) AS n FROM questions
+        WHERE id = ANY(${[...candidates]}::bigint[]) GROUP BY publication_id),
+      v AS (
+        SELECT c.n, x.facet, x.value FROM c
+          CROSS JOIN LATERAL (SELECT p.chamber, p.session, p.committee, p.kind FROM publications p
+            WHERE p.id = c.id OFFSET 0) p
+          CROSS JOIN LATERAL (VALUES (0, p.chamber), (1, p.session), (2, p.committee), (4, p.kind)) x (facet, value)
+        UNION ALL SELECT c.n, 3, a.name
+          FROM c CROSS JOIN LATERAL (SELECT DISTINCT name FROM publication_addressees WHERE publication_id = c.id) a
+        UNION ALL SELECT c.n, 5, d.dossier
+          FROM c CROSS JOIN LATERAL (SELECT DISTINCT dossier FROM publication_dossiers WHERE publication_id = c.id) d)
+      SELECT facet, value, sum(n) AS count FROM v WHERE value IS NOT NULL GROUP BY facet, value`.execute(
+      this.db,
+    );
+    const entries: { value: string; count: number }[][] = FACETS.map(() => []);
+    for (const r of rows.rows) entries[r.facet]?.push({ value: r.value, count: Number(r.count) });
+    FACETS.forEach((facet, f) => {
+      // Sorted whole, then cut: the same entries as facet-counts.ts's partial selection.
+      out[facet] = entries[f]!.sort(byCountThenValue).slice(0, top);
+    });
+    return out;
+  }
+}

@@ -1,0 +1,51 @@
+// Opening a PostgreSQL database: a connection pool with limits, a statement timeout, and the schema
+// brought up to date (migrations/postgres).
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export interface PostgresOptions {
+  /** Connections per process (default 10: a server process rarely needs more; see docs/operations.md). */
+  poolSize?: number;
+  /** A statement running longer is cancelled (default 30 s), so that one bad query cannot hold a connection. */
+  statementTimeoutMs?: number;
+}
+
+/** Whether a --db value or DATABASE_URL names a PostgreSQL database rather than an SQLite file. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(location);
+}
+
+/** bigint (int8) and numeric come back as numbers: ids and counts stay far below 2^53. */
+const types = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === 20 || oid === 1700
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+export function openPostgres(url: string, options: PostgresOptions = {}): Kysely<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 10_000,
+    statement_timeout: options.statementTimeoutMs ?? 30_000,
+    application_name: 'vraagbaak',
+    types,
+  });
+  // An idle connection that the server drops must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** The URL with its password left out, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}

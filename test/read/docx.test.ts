@@ -476,3 +476,114 @@ describe('hostile and broken files give a ReadError saying what is wrong', () =>
     assert.match(e.message, /not a Word document/);
   });
 });
+
+describe('Word’s markup read as Word shows it (what mammoth read, read without it)', () => {
+  const NS =
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' +
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ' +
+    'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"';
+  const docx = (body: string, parts: Record<string, string> = {}): Uint8Array =>
+    zip([
+      {
+        name: 'word/document.xml',
+        data: Buffer.from(`<w:document ${NS}><w:body>${body}</w:body></w:document>`),
+      },
+      ...Object.entries(parts).map(([name, xml]) => ({ name, data: Buffer.from(xml), deflate: true })),
+    ]);
+  const r = (text: string): string => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+  const p = (inner: string, properties = ''): string =>
+    `<w:p>${properties ? `<w:pPr>${properties}</w:pPr>` : ''}${inner}</w:p>`;
+  const text = async (bytes: Uint8Array): Promise<string> => (await docxText(bytes)).text;
+
+  test('tracked changes: insertions read, deletions not; a deleted paragraph mark joins two paragraphs', async () => {
+    const body = [
+      p(r('Eerste deel '), '<w:rPr><w:del w:id="1" w:author="A"/></w:rPr>'),
+      p(
+        `${r('en tweede deel.')}<w:ins w:id="2">${r(' Ingevoegd.')}</w:ins><w:del w:id="3"><w:r><w:delText>Weg.</w:delText></w:r></w:del>`,
+      ),
+      p(
+        `<w:moveFrom w:id="4"><w:r><w:t>Oude plek.</w:t></w:r></w:moveFrom><w:moveTo w:id="5">${r('Nieuwe plek.')}</w:moveTo>`,
+      ),
+      `<w:tbl><w:tr><w:tc>${p(r('blijft'))}</w:tc></w:tr><w:tr><w:trPr><w:del w:id="6"/></w:trPr><w:tc>${p(r('geschrapte rij'))}</w:tc></w:tr></w:tbl>`,
+    ].join('');
+    assert.equal(
+      await text(docx(body)),
+      'Eerste deel en tweede deel. Ingevoegd.\n\nNieuwe plek.\n\nblijft\n',
+    );
+  });
+
+  test('fields, content controls, alternate content, text boxes, symbols and breaks', async () => {
+    const body = [
+      p(
+        `${r('Pagina ')}<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>` +
+          `<w:r><w:fldChar w:fldCharType="separate"/></w:r>${r('3')}<w:r><w:fldChar w:fldCharType="end"/></w:r>` +
+          `${r(', ')}<w:fldSimple w:instr=" SEQ Tabel ">${r('Tabel 4')}</w:fldSimple>`,
+      ),
+      p(
+        `${r('Vinkje')}<w:sdt><w:sdtPr><w14:checkbox/></w:sdtPr><w:sdtContent>${r('☒')}</w:sdtContent></w:sdt>` +
+          `<w:smartTag w:element="place">${r(' in Den Haag')}</w:smartTag><w:customXml w:element="x">${r('.')}</w:customXml>`,
+      ),
+      p(
+        `${r('Voor het vak')}<w:r><mc:AlternateContent><mc:Choice Requires="wps">${p(r('keuze'))}</mc:Choice>` +
+          `<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>${p(r('In het vak.'))}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>${r(' en erna.')}`,
+      ),
+      p(
+        '<w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t><w:br w:type="page"/><w:t>d</w:t><w:cr/><w:t>e</w:t>' +
+          '<w:noBreakHyphen/><w:t>f </w:t><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>',
+      ),
+    ].join('');
+    assert.equal(
+      await text(docx(body)),
+      'Pagina 3, Tabel 4\n\nVinkje in Den Haag.\n\nVoor het vak en erna.\n\nIn het vak.\n\na b\nc\nd\ne\u2011f ✓\n',
+    );
+  });
+
+  test('lists linked through a numbering style and numbered by a paragraph style keep Word’s numbers', async () => {
+    const numbering =
+      `<w:numbering ${NS}>` +
+      '<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="Lijst"/></w:abstractNum>' +
+      '<w:abstractNum w:abstractNumId="2"><w:styleLink w:val="Lijst"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>' +
+      '<w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum>' +
+      '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>' +
+      '<w:num w:numId="3"><w:abstractNumId w:val="3"/></w:num></w:numbering>';
+    const styles =
+      `<w:styles ${NS}>` +
+      '<w:style w:type="numbering" w:styleId="Lijst"><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="Opsomming"><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="Afgeleid"><w:basedOn w:val="Opsomming"/></w:style></w:styles>';
+    const item = (t: string): string => p(r(t), '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>');
+    const body = [
+      item('een'),
+      item('twee'),
+      p(r('drie'), '<w:pStyle w:val="Opsomming"/>'),
+      p(r('vier'), '<w:pStyle w:val="Afgeleid"/>'),
+    ].join('');
+    assert.equal(
+      await text(docx(body, { 'word/numbering.xml': numbering, 'word/styles.xml': styles })),
+      'A. een\n\nB. twee\n\niii) drie\n\niv) vier\n',
+    );
+  });
+
+  test('another prefix for Word’s namespace reads the same; another namespace under the w: prefix is not Word’s', async () => {
+    const xml =
+      '<x:document xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><x:body>' +
+      '<x:p><x:r><x:t>Gelezen</x:t></x:r></x:p>' +
+      '<x:p xmlns:w="urn:iets-anders"><w:r><w:t>niet van Word</w:t></w:r></x:p></x:body></x:document>';
+    assert.equal(await text(zip([{ name: 'word/document.xml', data: Buffer.from(xml) }])), 'Gelezen\n');
+  });
+
+  test('XML nested without end, mismatched tags and data that fails its checksum give a ReadError', async () => {
+    const nested = await readError(docx('<w:p>'.repeat(5000)));
+    assert.equal(nested.code, 'unreadable');
+    assert.match(nested.message, /nested too deeply/);
+    const mismatched = await readError(docx('<w:p><w:r><w:t>Vraag 1</w:t></w:p>'));
+    assert.equal(mismatched.code, 'unreadable');
+    assert.match(mismatched.message, /word\/document\.xml is not well-formed XML/);
+    const bytes = Buffer.from(docx(`${p(r('Vraag 1'))}${p(r('Waarom?'))}`));
+    const at = bytes.indexOf('Waarom');
+    bytes.write('Wairom', at, 'latin1');
+    const damaged = await readError(new Uint8Array(bytes));
+    assert.equal(damaged.code, 'unreadable');
+    assert.match(damaged.message, /word\/document\.xml does not unpack as its ZIP directory says/);
+  });
+});

@@ -1,14 +1,16 @@
-// Checks that bytes are a Word document mammoth can open, before it opens them: a ZIP whose central
-// directory is whole and holds word/document.xml, with parts that unpack to a sane size. mammoth (JSZip)
-// fails on anything else with messages a user cannot act on, and would unpack a zip bomb.
-import { inflateRawSync } from 'node:zlib';
+// Opens a Word document's ZIP, checking it first: a ZIP whose central directory is whole and holds
+// word/document.xml, with parts that unpack to a sane size, so that a damaged file gets a message a user can
+// act on and a zip bomb is never unpacked beyond the limits.
+import * as zlib from 'node:zlib';
 import { ReadError } from '../errors.js';
 
-/** The largest a part mammoth reads (document.xml, footnotes.xml, styles.xml …) may unpack to. */
+/** The largest an XML part (document.xml, footnotes.xml, styles.xml …) may unpack to. */
 export const PART_SIZE_LIMIT = 50 * 1024 * 1024;
 /** All XML parts together. */
 const TOTAL_SIZE_LIMIT = 100 * 1024 * 1024;
 const MAX_ENTRIES = 10_000;
+/** Decodes the entries' names (UTF-8, as Word writes them). */
+const NAMES = new TextDecoder();
 
 export interface ZipEntry {
   name: string;
@@ -17,6 +19,7 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localOffset: number;
+  crc: number;
 }
 
 const SIG_LOCAL = 0x04034b50;
@@ -107,12 +110,13 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
     const commentLength = view.getUint16(at + 32, true);
     if (at + 46 + nameLength + extraLength > end) throw damaged(bytes, view, 'the ZIP directory is broken');
     const entry: ZipEntry = {
-      name: new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+      name: NAMES.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
       flags: view.getUint16(at + 8, true),
       method: view.getUint16(at + 10, true),
       compressedSize: view.getUint32(at + 20, true),
       uncompressedSize: view.getUint32(at + 24, true),
       localOffset: view.getUint32(at + 42, true),
+      crc: view.getUint32(at + 16, true),
     };
     zip64Extra(view, at + 46 + nameLength, extraLength, entry);
     entries.push(entry);
@@ -140,9 +144,11 @@ function tooLarge(name: string): ReadError {
   );
 }
 
-/** Unpacks an entry, to at most `limit` bytes; throws ReadError when it is larger or damaged. */
-function unpack(bytes: Uint8Array, entry: ZipEntry, limit: number): Uint8Array {
-  const data = entryData(bytes, entry);
+/** zlib's CRC-32 (Node 20.15 and later; on older versions the checksum goes unchecked). */
+const crc32: ((data: Uint8Array) => number) | undefined = (zlib as Partial<typeof zlib>).crc32;
+
+/** Inflates an entry, to at most `limit` bytes. */
+function inflate(data: Uint8Array, entry: ZipEntry, limit: number): Uint8Array {
   if (entry.method === 0) return data;
   if (entry.method !== 8)
     throw new ReadError(
@@ -150,10 +156,43 @@ function unpack(bytes: Uint8Array, entry: ZipEntry, limit: number): Uint8Array {
       `${entry.name} is compressed in a way Word does not use (method ${entry.method})`,
     );
   try {
-    return inflateRawSync(data, { maxOutputLength: limit });
+    return zlib.inflateRawSync(data, { maxOutputLength: limit });
   } catch (error) {
     if (error instanceof RangeError) throw tooLarge(entry.name);
     throw new ReadError('unreadable', `the Word document is damaged: ${entry.name} cannot be unpacked`);
+  }
+}
+
+/** Unpacks an entry, to at most `limit` bytes; throws ReadError when it is larger or damaged. */
+function unpack(bytes: Uint8Array, entry: ZipEntry, limit: number): Uint8Array {
+  return inflate(entryData(bytes, entry), entry, limit);
+}
+
+/**
+ * A Word document's unpacked XML parts (and .rels), by name. A part is checked when it is read: one that
+ * unpacks to another size or checksum than the ZIP directory states is damaged (mammoth's JSZip checked the
+ * size of the parts it read); a damaged part that is never read (a theme, a footer) does not matter.
+ */
+export class DocxParts {
+  private readonly checked = new Set<string>();
+
+  constructor(private readonly parts: ReadonlyMap<string, { entry: ZipEntry; data: Uint8Array }>) {}
+
+  has(name: string): boolean {
+    return this.parts.has(name);
+  }
+
+  get(name: string): Uint8Array | undefined {
+    const part = this.parts.get(name);
+    if (!part || this.checked.has(name)) return part?.data;
+    const { entry, data } = part;
+    if (data.length !== entry.uncompressedSize || (crc32 !== undefined && crc32(data) !== entry.crc))
+      throw new ReadError(
+        'unreadable',
+        `the Word document is damaged: ${name} does not unpack as its ZIP directory says`,
+      );
+    this.checked.add(name);
+    return data;
   }
 }
 
@@ -173,14 +212,21 @@ function oleError(bytes: Uint8Array): ReadError {
   );
 }
 
-const DTD = [Buffer.from('<!DOCTYPE'), Buffer.from('<!ENTITY')];
+/** Whether a part declares a DTD or an entity (one scan for "<!", which Word's parts hardly hold). */
+function declaresDtd(part: Buffer): boolean {
+  for (let at = part.indexOf('<!'); at >= 0; at = part.indexOf('<!', at + 2)) {
+    const next = part.toString('latin1', at + 2, at + 9);
+    if (next === 'DOCTYPE' || next.startsWith('ENTITY')) return true;
+  }
+  return false;
+}
 
 /**
  * Throws ReadError unless the bytes are a whole Word document (.docx) whose XML parts unpack to a sane
- * size and declare no DTD (Word writes none; entities could expand without bound). Returns the unpacked
- * parts asked for that are there. Media are not checked: the reader leaves images unread.
+ * size and declare no DTD (Word writes none; entities could expand without bound). Returns the unpacked XML
+ * parts (and .rels). Media are not checked: the reader leaves images unread.
  */
-export function openDocx(bytes: Uint8Array, keep: readonly string[] = []): Map<string, Uint8Array> {
+export function openDocx(bytes: Uint8Array): DocxParts {
   if (bytes.length === 0) throw new ReadError('empty', 'the file is empty');
   if (startsWith(bytes, OLE)) throw oleError(bytes);
   if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
@@ -201,20 +247,20 @@ export function openDocx(bytes: Uint8Array, keep: readonly string[] = []): Map<s
     throw new ReadError('encrypted', 'the ZIP file is protected with a password: save it without one');
   }
   let total = 0;
-  const parts = new Map<string, Uint8Array>();
+  const parts = new Map<string, { entry: ZipEntry; data: Uint8Array }>();
   for (const entry of entries) {
     if (!/\.(?:xml|rels)$/i.test(entry.name)) continue;
     // The sizes the directory states are cheap to check; unpacking checks what they might hide.
     if (entry.uncompressedSize > PART_SIZE_LIMIT) throw tooLarge(entry.name);
     const part = unpack(bytes, entry, PART_SIZE_LIMIT);
     const text = Buffer.from(part.buffer, part.byteOffset, part.byteLength);
-    if (DTD.some((d) => text.includes(d))) {
+    if (declaresDtd(text)) {
       throw new ReadError(
         'unreadable',
         `${entry.name} declares a DTD, which Word documents never do; refused for safety`,
       );
     }
-    if (keep.includes(entry.name)) parts.set(entry.name, part);
+    parts.set(entry.name, { entry, data: part });
     total += part.length;
     if (total > TOTAL_SIZE_LIMIT) {
       throw new ReadError(
@@ -223,5 +269,5 @@ export function openDocx(bytes: Uint8Array, keep: readonly string[] = []): Map<s
       );
     }
   }
-  return parts;
+  return new DocxParts(parts);
 }

@@ -3,7 +3,7 @@
 import { blocksText } from '../../model/plain-text.js';
 import type { Block, Publication } from '../../model/publication.js';
 import { inlineText } from '../../render/layout.js';
-import type { ReadTable } from './html.js';
+import type { ReadTable } from './paragraphs.js';
 
 function rowText(b: Block | undefined): string | null {
   return b && (b.type === 'paragraph' || b.type === 'heading') ? inlineText(b.content) : null;

@@ -47,12 +47,21 @@ if (both.length > 0 && process.env.VRAAGBAAK_TEST_DB !== 'sqlite') {
   const probe = spawnSync('psql', ['-tAq', '-c', 'SELECT 1', admin], { encoding: 'utf8' });
   if (probe.status === 0) {
     console.log(`\n# the same ${both.length} test files on PostgreSQL\n`);
-    pgStatus = run(both, { ...process.env, VRAAGBAAK_TEST_DB: 'postgres', VRAAGBAAK_TEST_POSTGRES: admin });
-    // Every database the pass made is dropped (they are named vraagbaak_test_…).
+    // Every database the pass makes carries this run's prefix, and is dropped at its end (other runs' are left be).
+    const prefix = `vraagbaak_test_${process.pid}_`;
+    pgStatus = run(both, {
+      ...process.env,
+      VRAAGBAAK_TEST_DB: 'postgres',
+      VRAAGBAAK_TEST_POSTGRES: admin,
+      VRAAGBAAK_TEST_DB_PREFIX: prefix,
+    });
+    const pattern = `${prefix.replaceAll('_', '\\_')}%`;
     const list = spawnSync(
       'psql',
-      ['-tAq', '-c', "SELECT datname FROM pg_database WHERE datname LIKE 'vraagbaak\\_test\\_%'", admin],
-      { encoding: 'utf8' },
+      ['-tAq', '-c', `SELECT datname FROM pg_database WHERE datname LIKE '${pattern}'`, admin],
+      {
+        encoding: 'utf8',
+      },
     );
     for (const name of (list.stdout ?? '').split('\n').filter(Boolean)) {
       spawnSync('psql', ['-q', '-c', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, admin]);

@@ -201,8 +201,9 @@ function toRecord(row: AuditRow): AuditRecord {
  * appenders take an advisory lock in turn instead (held to the end of their transaction, as SQLite's
  * write lock is), and seq's uniqueness (with the append trigger) is the backstop: an append that loses a
  * race all the same fails once the winner commits, then reads the new last entry and tries again, a few
- * times (see lostRace; in a savepoint inside the caller's transaction, which goes on). Throws AuditSecretError when the details hold something that looks like
- * a secret, TypeError or RangeError when the entry is malformed; then nothing is written.
+ * times (see lostRace; in a savepoint inside the caller's transaction, which goes on). Throws
+ * AuditSecretError when the details hold something that looks like a secret, TypeError or RangeError
+ * when the entry is malformed; then nothing is written.
  */
 export async function appendAudit(db: Executor, entry: AuditEntry, now = new Date()): Promise<AuditRecord> {
   if (typeof entry.actor !== 'string' || entry.actor.length > 200 || !ACTOR.test(entry.actor)) {

@@ -66,8 +66,9 @@ export function quoteLexeme(lexeme: string): string {
  * starting one position after the last one's end (so no phrase joins two). Positions past 16381 all
  * become 16383: the term is still found as a word, never in a phrase (16382 stays empty, and a phrase
  * needs two positions one apart), where PostgreSQL's own clamping would put unrelated words side by side.
- * A lexeme keeps its first 256 positions, as PostgreSQL would; a phrase in a very long text may
- * therefore be missed where FTS5 finds it (see the report in issue 8).
+ * A lexeme keeps its first 256 positions, as PostgreSQL would: in a text that holds a word more often
+ * (none of the fixtures or the generated corpus does), a phrase with its later occurrences is missed
+ * where FTS5 finds it.
  */
 export function tsvectorText(terms: QuestionTerms): string {
   // Each lexeme's positions as text ("3A,17B"), with the last position and weight and how many there are.

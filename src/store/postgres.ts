@@ -32,10 +32,15 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Kysely
     connectionTimeoutMillis: 10_000,
     statement_timeout: options.statementTimeoutMs ?? 30_000,
     application_name: 'vraagbaak',
+    // Searches are many short queries: JIT compilation costs more than it saves on them.
+    options: '-c jit=off',
     types,
   });
-  // An idle connection that the server drops must not crash the process; the pool replaces it.
+  // A connection the server drops (a restart, pg_terminate_backend) must not crash the process: the
+  // query on it fails, and the pool replaces it. Idle ones report on the pool, checked-out ones on
+  // themselves.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -73,8 +73,8 @@ export async function freshPostgres(): Promise<{ url: string; drop: () => Promis
   };
 }
 
-/** The prefix of every database the tests make, so that a run can drop them all at its end. */
-export const TEST_DATABASE_PREFIX = 'vraagbaak_test_';
+/** The prefix of every database the tests make: a run of scripts/run-tests.mjs sets its own, and drops them at its end. */
+export const TEST_DATABASE_PREFIX = process.env.VRAAGBAAK_TEST_DB_PREFIX ?? 'vraagbaak_test_';
 
 /** Creates an empty database synchronously (psql), for helpers that must answer at once; its URL. */
 export function newPostgresDatabase(): string {

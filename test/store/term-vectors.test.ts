@@ -12,6 +12,7 @@ import {
   vectorWeight,
 } from '../../src/store/term-vectors.js';
 import { fixtureArchive } from '../helpers/archive.js';
+import { sqliteOnly } from '../helpers/postgres.js';
 
 test('a vector holds each term with its column-weighted frequency and the length', () => {
   const { vector, length } = encodeVector({
@@ -50,7 +51,7 @@ test('every term of any text is found again in its vector', () => {
   );
 });
 
-test('vector scores equal FTS5 bm25() on a single shard', async () => {
+test('vector scores equal FTS5 bm25() on a single shard', { skip: sqliteOnly }, async () => {
   const archive = await fixtureArchive();
   await archive.store.close();
   const db = new SQLite(archive.path, { readonly: true });
@@ -108,7 +109,9 @@ test('vector scores equal FTS5 bm25() on a single shard', async () => {
   db.close();
 });
 
-test('an archive whose questions have no vectors ranks with bm25() and finds the same first results', async () => {
+test('an archive whose questions have no vectors ranks with bm25() and finds the same first results', {
+  skip: sqliteOnly,
+}, async () => {
   const archive = await fixtureArchive();
   const { createAnalyzer } = await import('../../src/search/analysis.js');
   const { search } = await import('../../src/search/search.js');

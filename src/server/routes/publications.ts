@@ -142,7 +142,7 @@ async function sendPublication(
   // A draft outside the reader's organisations is "not found", exactly like an id that does not exist.
   if (!found) throw new HttpProblem(404, `no published publication with id ${request.params.id}`);
   if (found.embargoed) {
-    recordAudit(store, request, 'embargo.read', `publication:${request.params.id}`);
+    await recordAudit(store, request, 'embargo.read', `publication:${request.params.id}`);
     reply.header('cache-control', 'private, no-store');
   }
   const format = chooseFormat(request, request.query.format);

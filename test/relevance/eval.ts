@@ -12,7 +12,11 @@ function rank(q: QueryOutcome): string {
   return q.firstRelevant === null ? '-' : String(q.firstRelevant);
 }
 
-const { mrr, recall, perQuery } = await evaluate();
+// `npm run eval -- --db postgres://…/empty_database` measures the same set on PostgreSQL.
+const at = process.argv.indexOf('--db');
+const location = at >= 0 ? process.argv[at + 1] : undefined;
+const { mrr, recall, perQuery } = await evaluate(undefined, location);
+console.log(`database: ${location ? location.replace(/:[^:@/]*@/, ':***@') : 'SQLite (a temporary file)'}`);
 
 const width = Math.min(60, Math.max(...perQuery.map((q) => q.query.length)));
 console.log(`${pad('query', width)}  ${padLeft('first', 5)}  ${padLeft(`recall@${K}`, 9)}  hits`);

@@ -84,13 +84,16 @@ export function score(
 
 const mean = (xs: number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
 
-/** Builds the archive from the fixtures in a temporary SQLite file and runs the relevance set over it. */
-export async function evaluate(judgements?: Judgement[]): Promise<Evaluation> {
+/**
+ * Builds the archive from the fixtures in a temporary SQLite file (or in `location`, an empty database:
+ * a postgres:// URL to measure PostgreSQL) and runs the relevance set over it.
+ */
+export async function evaluate(judgements?: Judgement[], location?: string): Promise<Evaluation> {
   const set = judgements ?? (await loadJudgements());
   const dir = await mkdtemp(join(tmpdir(), 'vraagbaak-relevance-'));
   const words = await loadDutchWordList();
   const analyzer = createAnalyzer(words);
-  const store = await Store.open(join(dir, 'archive.db'));
+  const store = await Store.open(location ?? join(dir, 'archive.db'));
   try {
     const files = (await readdir(FIXTURE_DIR)).filter((f) => f.endsWith('.txt')).sort();
     for (const file of files) {

@@ -8,6 +8,7 @@ import {
   childNodes,
   type Element,
   isElement,
+  isText,
   type Node,
   parentElement,
   squash,
@@ -137,9 +138,9 @@ function itemMarkers(list: Element | null): Map<Element, string> {
   const items = list
     ? childNodes(list)
         .filter(isElement)
-        .filter((e) => e.tagName === 'li')
+        .filter((e) => e.name === 'li')
     : [];
-  if (list?.tagName !== 'ol') {
+  if (list?.name !== 'ol') {
     for (const li of items) out.set(li, '•');
     return out;
   }
@@ -168,8 +169,8 @@ function rowsOf(table: Element): Element[] {
     const el = stack.pop()!;
     for (const child of childNodes(el)) {
       if (!isElement(child)) continue;
-      if (child.tagName === 'tr') rows.push(child);
-      else if (child.tagName !== 'table') stack.push(child);
+      if (child.name === 'tr') rows.push(child);
+      else if (child.name !== 'table') stack.push(child);
     }
   }
   return rows.reverse();
@@ -178,7 +179,7 @@ function rowsOf(table: Element): Element[] {
 function cellsOf(row: Element): Element[] {
   return childNodes(row)
     .filter(isElement)
-    .filter((c) => c.tagName === 'td' || c.tagName === 'th');
+    .filter((c) => c.name === 'td' || c.name === 'th');
 }
 
 /** The text of an element as one line: blocks inside it become spaces, markers stay glued. */
@@ -188,7 +189,7 @@ function inlineText(root: Element, plan: WalkPlan): string {
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (!isElement(node)) {
-      if (node.nodeName === '#text' && 'value' in node) pieces.push(node.value);
+      if (isText(node)) pieces.push(node.data);
       continue;
     }
     if (node !== root && plan.skip.has(node)) continue;
@@ -197,7 +198,7 @@ function inlineText(root: Element, plan: WalkPlan): string {
       pieces.push({ marker });
       continue;
     }
-    if (BLOCKS.has(node.tagName) || node.tagName === 'br') pieces.push(' ');
+    if (BLOCKS.has(node.name) || node.name === 'br') pieces.push(' ');
     const kids = childNodes(node);
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
@@ -256,11 +257,11 @@ export function paragraphTexts(roots: readonly Element[], plan: WalkPlan): strin
     if ('leave' in node) {
       const left = stack.pop() as Element;
       flush();
-      if (left.tagName === 'li') itemMark = null;
+      if (left.name === 'li') itemMark = null;
       continue;
     }
     if (!isElement(node)) {
-      if (node.nodeName === '#text' && 'value' in node) pieces.push(node.value);
+      if (isText(node)) pieces.push(node.data);
       continue;
     }
     const special = byElement.get(node);
@@ -278,7 +279,7 @@ export function paragraphTexts(roots: readonly Element[], plan: WalkPlan): strin
         continue;
       }
     }
-    const tag = node.tagName;
+    const tag = node.name;
     if (tag === 'br') {
       pieces.push(' ');
       continue;
@@ -299,7 +300,7 @@ export function paragraphTexts(roots: readonly Element[], plan: WalkPlan): strin
       // A table for layout (one cell a row) holds blocks, not data: walk into it.
       if (rows.some((cells) => cells.length > 1)) {
         flush();
-        const caption = childNodes(node).find((c) => isElement(c) && c.tagName === 'caption');
+        const caption = childNodes(node).find((c) => isElement(c) && c.name === 'caption');
         if (caption && isElement(caption) && !plan.skip.has(caption)) {
           const text = inlineText(caption, plan);
           if (text.length > 0) out.push(text);

@@ -1,6 +1,6 @@
 // Page chrome: what a site puts around a document (navigation, banners, search and cookie forms,
 // breadcrumbs, share buttons, "naar boven" links, hidden text). None of it is read.
-import { closest, type Element, squash, textOf } from './dom.js';
+import { closest, type Element, isElement, shortText, squash, textOf } from './dom.js';
 
 const CHROME_TAGS = new Set([
   'head',
@@ -84,6 +84,9 @@ const SKIP_LINK =
 const SHARE_LINK =
   /^(?:https?:\/\/(?:www\.)?(?:facebook\.com\/share|twitter\.com\/(?:intent|share)|x\.com\/intent|linkedin\.com\/share|wa\.me\/|api\.whatsapp\.com\/send)|whatsapp:|mailto:\?)/i;
 
+// A skip link is a few words: a link that holds more nodes is none (and its text is not read).
+const LINK_NODES = 32;
+
 // A form around the whole page (old ASP.NET sites do that) is no chrome; a search or login form is small.
 const SMALL_FORM = 1000;
 
@@ -91,7 +94,7 @@ const SECTIONS = new Set(['article', 'section', 'main']);
 
 /** A header or footer of a part of the page (an article, a section), not of the page itself. */
 function inContent(el: Element): boolean {
-  return closest(el, (e) => e !== el && SECTIONS.has(e.tagName)) !== null;
+  return closest(el, (e) => e !== el && SECTIONS.has(e.name)) !== null;
 }
 
 // What the words of a class or id name say (see CHROME_WORDS): bits, so that a class's and an id's
@@ -124,51 +127,22 @@ function chromeByName(bits: number): boolean {
 
 /** Whether the element is chrome; `classBits` keeps what each class attribute's words say (a page repeats them). */
 function isChrome(el: Element, classBits: Map<string, number>): boolean {
-  const tag = el.tagName;
+  const tag = el.name;
   if (CHROME_TAGS.has(tag)) return true;
   if ((tag === 'header' || tag === 'footer') && !inContent(el)) return true;
   if (tag === 'form') return squash(textOf(el)).length < SMALL_FORM;
-  // The attributes in one pass; the first of a name counts, as with attr().
-  let className: string | null = null;
-  let id: string | null = null;
-  let style: string | null = null;
-  let role: string | null = null;
-  let href: string | null = null;
-  let hidden = false;
-  let ariaHidden: string | null = null;
-  for (const a of el.attrs) {
-    switch (a.name) {
-      case 'class':
-        className ??= a.value;
-        break;
-      case 'id':
-        id ??= a.value;
-        break;
-      case 'style':
-        style ??= a.value;
-        break;
-      case 'role':
-        role ??= a.value;
-        break;
-      case 'href':
-        href ??= a.value;
-        break;
-      case 'hidden':
-        hidden = true;
-        break;
-      case 'aria-hidden':
-        ariaHidden ??= a.value;
-        break;
-    }
-  }
-  if (hidden || ariaHidden === 'true') return true;
-  if (style !== null) {
+  const attribs = el.attribs;
+  if (attribs.hidden !== undefined || attribs['aria-hidden'] === 'true') return true;
+  const style = attribs.style;
+  if (style !== undefined) {
     const css = style.replace(/\s+/g, '').toLowerCase();
     if (css.includes('display:none') || css.includes('visibility:hidden')) return true;
   }
+  const role = attribs.role;
   if (role && CHROME_ROLES.has(role) && !((role === 'banner' || role === 'contentinfo') && inContent(el)))
     return true;
   let bits = 0;
+  const className = attribs.class;
   if (className) {
     let known = classBits.get(className);
     if (known === undefined) {
@@ -177,11 +151,13 @@ function isChrome(el: Element, classBits: Map<string, number>): boolean {
     }
     bits |= known;
   }
+  const id = attribs.id;
   if (id) bits |= wordBits(id);
   if (chromeByName(bits)) return true;
   if (tag === 'a') {
-    if (SHARE_LINK.test(href ?? '')) return true;
-    if (SKIP_LINK.test(squash(textOf(el)))) return true;
+    if (SHARE_LINK.test(attribs.href ?? '')) return true;
+    const text = shortText(el, LINK_NODES);
+    if (text !== null && SKIP_LINK.test(squash(text))) return true;
   }
   return false;
 }
@@ -192,8 +168,8 @@ export function findChrome(all: readonly Element[]): Set<Element> {
   const classBits = new Map<string, number>();
   for (const el of all) {
     // An element inside chrome is skipped with it; `all` lists ancestors first.
-    const parent = el.parentNode;
-    if (parent && 'tagName' in parent && chrome.has(parent)) {
+    const parent = el.parent;
+    if (parent && isElement(parent) && chrome.has(parent)) {
       chrome.add(el);
       continue;
     }

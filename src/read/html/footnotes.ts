@@ -9,8 +9,10 @@ import {
   elements,
   hasClass,
   isElement,
+  isText,
   type Node,
   parentElement,
+  shortText,
   squash,
   textOf,
 } from './dom.js';
@@ -26,6 +28,8 @@ export interface PageFootnotes {
 }
 
 const MARKER_TEXT = /^[[(]?(\d{1,3})[\])]?$/;
+// A marker is a number in a few elements (a sup around a link): one that holds more nodes is none.
+const MARKER_NODES = 32;
 const NOTE_TAGS = new Set(['li', 'div', 'p', 'aside', 'section', 'dd', 'td', 'footer']);
 const DOCUMENT_TAGS = new Set(['html', 'body', 'main', 'article']);
 // A note is a sentence or a few; a longer "note" is the document itself (a stray link to #top).
@@ -49,10 +53,10 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** The note around a link target: the list item, paragraph or block that holds it. */
 function noteAround(target: Element, size: TextSize): Element | null {
-  const note = closest(target, (e) => NOTE_TAGS.has(e.tagName) || DOCUMENT_TAGS.has(e.tagName));
-  if (!note || DOCUMENT_TAGS.has(note.tagName) || size.text(note) > MAX_NOTE) return null;
+  const note = closest(target, (e) => NOTE_TAGS.has(e.name) || DOCUMENT_TAGS.has(e.name));
+  if (!note || DOCUMENT_TAGS.has(note.name) || size.text(note) > MAX_NOTE) return null;
   // A part with a heading of its own (a question's section) is no note; "X Noot" closes one.
-  const headed = elements(note).some((e) => HEADINGS.has(e.tagName) && !hasClass(e, 'note-close'));
+  const headed = elements(note).some((e) => HEADINGS.has(e.name) && !hasClass(e, 'note-close'));
   return headed ? null : note;
 }
 
@@ -63,11 +67,16 @@ function noteChrome(note: Element, number: number, byId: ReadonlyMap<string, Ele
   for (const el of elements(note)) {
     if (el === note) continue;
     if (hasClass(el, 'note-close') || hasClass(el, 'vb-noot-terug')) skip.add(el);
-    else if (!numbered && (el.tagName === 'sup' || hasClass(el, 'nootnum'))) {
-      if (squash(textOf(el)) !== String(number)) continue;
+    else if (!numbered && (el.name === 'sup' || hasClass(el, 'nootnum'))) {
+      if (squash(shortText(el, MARKER_NODES) ?? '') !== String(number)) continue;
       skip.add(el);
       numbered = true;
-    } else if (el.tagName === 'a' && targetOf(el, byId) && !/[\p{L}\d]/u.test(textOf(el))) skip.add(el);
+    } else if (
+      el.name === 'a' &&
+      targetOf(el, byId) &&
+      !/[\p{L}\d]/u.test(shortText(el, MARKER_NODES) ?? 'x')
+    )
+      skip.add(el);
   }
   return skip;
 }
@@ -83,12 +92,12 @@ function withinMarker(el: Element, markers: ReadonlyMap<Element, number>): boole
  * Whether a numbered link looks like a note marker rather than a table of contents or a pager:
  * set in superscript, named for a note, or glued to the word before it ("toegevoegd.1").
  */
-function markerLike(a: Element, previous: (node: Element) => Node | undefined): boolean {
-  if (parentElement(a)?.tagName === 'sup' || elements(a).some((e) => e.tagName === 'sup')) return true;
+function markerLike(a: Element): boolean {
+  if (parentElement(a)?.name === 'sup' || elements(a).some((e) => e.name === 'sup')) return true;
   const names = `${attr(a, 'class') ?? ''} ${attr(a, 'id') ?? ''} ${attr(a, 'href') ?? ''}`.toLowerCase();
   if (/note|noot|fn|footnote|cite/.test(names)) return true;
-  const before = previous(a);
-  return before !== undefined && before.nodeName === '#text' && 'value' in before && /\S$/.test(before.value);
+  const before = a.prev;
+  return before !== null && isText(before) && /\S$/.test(before.data);
 }
 
 /** The elements in `el`'s subtree, itself included (as elements() lists them). */
@@ -105,7 +114,8 @@ function countElements(el: Element): number {
 }
 
 function numberOf(el: Element): number | null {
-  const m = MARKER_TEXT.exec(squash(textOf(el)));
+  const text = shortText(el, MARKER_NODES);
+  const m = text === null ? null : MARKER_TEXT.exec(squash(text));
   return m ? Number(m[1]) : null;
 }
 
@@ -121,7 +131,7 @@ export function findFootnotes(
     ids = new Map<string, Element>();
     for (let i = all.length - 1; i >= 0; i--) {
       const el = all[i]!;
-      const id = attr(el, 'id') ?? (el.tagName === 'a' ? attr(el, 'name') : null);
+      const id = attr(el, 'id') ?? (el.name === 'a' ? attr(el, 'name') : null);
       if (id) ids.set(id, el);
     }
     return ids;
@@ -145,31 +155,19 @@ export function findFootnotes(
     const start = position.get(ancestor)!;
     return at > start && at <= endOf(ancestor, start);
   };
-  // Each node's previous sibling, per parent, once: a page may put thousands of links side by side.
-  const before = new Map<Node, Node | undefined>();
-  const indexed = new Set<Node>();
-  const previous = (node: Element): Node | undefined => {
-    const parent = node.parentNode;
-    if (parent && !indexed.has(parent)) {
-      indexed.add(parent);
-      const kids = childNodes(parent);
-      for (let i = 0; i < kids.length; i++) before.set(kids[i]!, kids[i - 1]);
-    }
-    return before.get(node);
-  };
   const around = new Map<Element, Element | null>();
   const markers = new Map<Element, number>();
   const noteNumber = new Map<Element, number>();
   for (let i = 0; i < all.length; i++) {
     const el = all[i]!;
     if (chrome.has(el)) continue;
-    const known = hasClass(el, 'vb-noot-ref') || (el.tagName === 'a' && hasClass(el, 'nootnum'));
-    if (!known && el.tagName !== 'a') continue;
+    const known = hasClass(el, 'vb-noot-ref') || (el.name === 'a' && hasClass(el, 'nootnum'));
+    if (!known && el.name !== 'a') continue;
     const number = numberOf(el);
     if (number === null) continue;
     let note: Element | null = null;
-    if (el.tagName === 'a') {
-      if (!known && !markerLike(el, previous)) continue;
+    if (el.name === 'a') {
+      if (!known && !markerLike(el)) continue;
       const target = targetOf(el, byId());
       if (target && !around.has(target)) around.set(target, noteAround(target, size));
       note = target ? (around.get(target) ?? null) : null;
@@ -180,7 +178,7 @@ export function findFootnotes(
     if (note && !noteNumber.has(note)) noteNumber.set(note, number);
     // The whole superscript is the marker when the link is all it holds.
     const parent = parentElement(el);
-    const marker = parent?.tagName === 'sup' && numberOf(parent) === number ? parent : el;
+    const marker = parent?.name === 'sup' && numberOf(parent) === number ? parent : el;
     if (!withinMarker(marker, markers)) markers.set(marker, number);
   }
 
@@ -194,7 +192,7 @@ export function findFootnotes(
     if (i <= insideNote) continue;
     let number = noteNumber.get(el);
     if (number === undefined && !chrome.has(el)) {
-      if (el.tagName === 'li' && hasClass(el, 'vb-noot')) number = Number(attr(el, 'value'));
+      if (el.name === 'li' && hasClass(el, 'vb-noot')) number = Number(attr(el, 'value'));
       else if (hasClass(el, 'voet') && hasClass(el, 'noot')) {
         const shown = elements(el).find((e) => hasClass(e, 'nootnum'));
         number = (shown && numberOf(shown)) ?? undefined;
@@ -217,7 +215,7 @@ export function findFootnotes(
     if (parent && t > 0) noteText.set(parent, (noteText.get(parent) ?? 0) + t);
   }
   for (const el of noteEls) {
-    for (let a = parentElement(el); a && !DOCUMENT_TAGS.has(a.tagName); a = parentElement(a)) {
+    for (let a = parentElement(el); a && !DOCUMENT_TAGS.has(a.name); a = parentElement(a)) {
       if (areas.has(a) || size.text(a) - (noteText.get(a) ?? 0) > AREA_SLACK) break;
       areas.add(a);
     }

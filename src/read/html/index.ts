@@ -43,9 +43,9 @@ function noText(cutOff: boolean, why: string): ReadError {
 /** The page as the text layout's paragraphs, and what the page's head says. */
 export function htmlLayoutText(html: string): HtmlLayout {
   if (html.trim().length === 0) throw new ReadError('empty', 'the file is empty');
-  const doc = parseHtml(html);
-  const all = elements(doc);
-  const cutOff = endsOpen(all);
+  const page = parseHtml(html);
+  const all = elements(page.document);
+  const cutOff = endsOpen(page);
   const metadata = pageMetadata(all);
   const chrome = findChrome(all);
   const size = new TextSize(chrome);
@@ -58,7 +58,7 @@ export function htmlLayoutText(html: string): HtmlLayout {
   const prefix = new Map<Element, string>();
   const lines: string[] = [];
   // The document's own element left open: its end is missing.
-  let truncated = located.roots.some(leftOpen);
+  let truncated = located.roots.some((root) => leftOpen(page, root));
   let notes = footnotes.notes;
   if (located.profile === 'vraagbaak') {
     const own = ownPage(located.roots[0]!, footnotes.markers);

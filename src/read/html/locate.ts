@@ -9,6 +9,7 @@ import {
   hasClass,
   isElement,
   isInside,
+  isText,
   isWhiteSpace,
   parentElement,
 } from './dom.js';
@@ -68,14 +69,14 @@ export class TextSize {
       let text = 0;
       let links = 0;
       for (const child of childNodes(el)) {
-        if (child.nodeName === '#text' && 'value' in child) text += nonSpace(child.value);
+        if (isText(child)) text += nonSpace(child.data);
         else if (isElement(child) && !this.chrome.has(child)) {
           text += this.textOf.get(child)!;
           links += this.linksOf.get(child)!;
         }
       }
       this.textOf.set(el, text);
-      this.linksOf.set(el, el.tagName === 'a' ? text : links);
+      this.linksOf.set(el, el.name === 'a' ? text : links);
     }
   }
 }
@@ -100,15 +101,15 @@ const OFFICIAL_QA = ['kamervraagomschrijving_kop', 'vraag', 'antwoord', 'kamervr
 
 function official(all: readonly Element[], chrome: ReadonlySet<Element>): Element[] | null {
   const live = all.filter((el) => !chrome.has(el));
-  const body = live.find((el) => el.tagName === 'div' && attr(el, 'id') === 'broodtekst');
+  const body = live.find((el) => el.name === 'div' && attr(el, 'id') === 'broodtekst');
   if (body) return [body];
-  const stuk = live.find((el) => el.tagName === 'div' && hasClass(el, 'stuk'));
+  const stuk = live.find((el) => el.name === 'div' && hasClass(el, 'stuk'));
   if (stuk) {
     // The dossier heading (h1.dossiertitel) stands before div.stuk, outside it.
     const before = live.filter((el) => hasClass(el, 'dossiertitel') && !isInside(el, stuk));
     return [...before.filter((el) => all.indexOf(el) < all.indexOf(stuk)), stuk];
   }
-  const qa = live.filter((el) => OFFICIAL_QA.some((c) => hasClass(el, c)) && el.tagName !== 'span');
+  const qa = live.filter((el) => OFFICIAL_QA.some((c) => hasClass(el, c)) && el.name !== 'span');
   if (qa.some((el) => hasClass(el, 'vraag') || hasClass(el, 'kamervraagopmerking'))) {
     const common = commonAncestor(qa);
     if (common) return [common];
@@ -140,15 +141,15 @@ export function locateDocument(
   chrome: ReadonlySet<Element>,
   size: TextSize,
 ): Located | null {
-  const ours = all.find((el) => el.tagName === 'article' && hasClass(el, 'vb-publicatie') && !chrome.has(el));
+  const ours = all.find((el) => el.name === 'article' && hasClass(el, 'vb-publicatie') && !chrome.has(el));
   if (ours) return { profile: 'vraagbaak', roots: [ours], heading: null };
   const roots = official(all, chrome);
   if (roots) return { profile: 'official', roots, heading: null };
-  const body = all.find((el) => el.tagName === 'body');
+  const body = all.find((el) => el.name === 'body');
   if (!body) return null;
   const main = mainContent(body, size);
   if (!main) return null;
-  const h1 = all.find((el) => el.tagName === 'h1' && size.text(el) > 0);
+  const h1 = all.find((el) => el.name === 'h1' && size.text(el) > 0);
   const heading = h1 && !isInside(h1, main) && all.indexOf(h1) < all.indexOf(main) ? h1 : null;
   return { profile: 'generic', roots: [main], heading };
 }

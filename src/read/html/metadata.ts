@@ -36,11 +36,11 @@ export function pageMetadata(all: readonly Element[]): PageMetadata {
   const meta = new Map<string, string>();
   let canonical: string | null = null;
   for (const el of all) {
-    if (el.tagName === 'meta') {
+    if (el.name === 'meta') {
       const name = (attr(el, 'name') ?? attr(el, 'property') ?? '').toLowerCase();
       const content = (attr(el, 'content') ?? '').trim();
       if (name && content && !meta.has(name)) meta.set(name, content);
-    } else if (el.tagName === 'link' && (attr(el, 'rel') ?? '').toLowerCase() === 'canonical') {
+    } else if (el.name === 'link' && (attr(el, 'rel') ?? '').toLowerCase() === 'canonical') {
       canonical ??= attr(el, 'href');
     }
   }

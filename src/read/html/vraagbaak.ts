@@ -57,7 +57,7 @@ function printedLabel(
   }
   const text = childElements(question).find((e) => hasClass(e, 'vb-vraagtekst'));
   const first = text ? childElements(text)[0] : undefined;
-  if (/^\d{1,3}[.)]$/.test(label) && first && first.tagName === 'p') {
+  if (/^\d{1,3}[.)]$/.test(label) && first && first.name === 'p') {
     skip.add(heading);
     prefix.set(first, `${label} `);
   } else replace.set(heading, label);
@@ -113,8 +113,8 @@ export function ownPage(article: Element, markers: ReadonlyMap<Element, number>)
       }
     } else if (hasClass(el, 'vb-vraag')) {
       // Its place among the questions of its section.
-      const position = (seen.get(el.parentNode) ?? 0) + 1;
-      seen.set(el.parentNode, position);
+      const position = (seen.get(el.parent) ?? 0) + 1;
+      seen.set(el.parent, position);
       const heading = madeUpHeading(el, position, ids);
       if (heading) skip.add(heading);
       printedLabel(el, skip, replace, prefix);

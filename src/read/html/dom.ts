@@ -1,6 +1,7 @@
-// The few DOM operations the HTML reader needs over htmlparser2's tree (domhandler's nodes). Every
-// walk is iterative: a hostile page can nest elements tens of thousands deep, and recursion would
-// overflow the stack.
+// The HTML reader's page: htmlparser2 parses it into domhandler's tree, given the shape HTML itself
+// gives a page (one body, paragraphs ended by blocks, stray table parts ignored: see parseHtml), and
+// the few DOM operations the reader needs over that tree. Every walk is iterative: a hostile page can
+// nest elements tens of thousands deep, and recursion would overflow the stack.
 import {
   type AnyNode,
   type ChildNode,

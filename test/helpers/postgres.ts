@@ -65,7 +65,17 @@ export async function freshPostgres(): Promise<{ url: string; drop: () => Promis
       const c = new pg.Client({ connectionString: TEST_POSTGRES });
       await c.connect();
       try {
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        // An autovacuum worker on the database cannot be ended by the test's role (42501): try again
+        // shortly; a database still left is dropped by scripts/run-tests.mjs at the end of its pass.
+        for (let attempt = 1; attempt <= 5; attempt++) {
+          try {
+            await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            return;
+          } catch (error) {
+            if ((error as { code?: string }).code !== '42501') throw error;
+            await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+          }
+        }
       } finally {
         await c.end();
       }

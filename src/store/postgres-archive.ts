@@ -14,7 +14,7 @@ import {
 } from './archive.js';
 import { FACETS, type FacetCounts } from './facet-counts.js';
 import { filterToken } from './filter-terms.js';
-import { matchPhrases, matchToTsquery, termTsquery } from './postgres-query.js';
+import { fit, matchPhrases, matchToTsquery } from './postgres-query.js';
 import { savePublication, VERSION_KEY } from './postgres-writer.js';
 import type { Database } from './schema.js';
 import type { QuestionTerms, SaveOutcome } from './sqlite-writer.js';
@@ -118,8 +118,9 @@ export class PostgresArchive extends Archive {
   }
 
   /**
-   * Reads the archive's version and index totals and counts the document frequencies of `terms` not
-   * cached, in one statement (one snapshot, so the counts belong to the version read with them). A version
+   * Reads the archive's version and index totals and the document frequencies of `terms` not cached
+   * (term_counts, which the writer keeps), in one statement (one snapshot, so the counts belong to the
+   * version read with them). A version
    * other than the one the caches were filled at empties them first: every save bumps it, in any process.
    */
   private async freshen(terms: readonly string[]): Promise<Frequencies> {
@@ -139,18 +140,13 @@ export class PostgresArchive extends Archive {
           ${total ? sql`(SELECT count(*) FROM questions)` : sql`NULL::bigint`} AS total,
           ${
             missing.length > 0
-              ? sql`ARRAY[${sql.join(
-                  missing.map(
-                    (t) =>
-                      sql`(SELECT count(*) FROM question_index i WHERE i.terms @@ ${termTsquery(t)}::tsquery)`,
-                  ),
-                )}]`
+              ? sql`ARRAY(SELECT coalesce((SELECT questions FROM term_counts WHERE term = u.term), 0)
+                  FROM unnest(${missing.map(fit)}::text[]) WITH ORDINALITY AS u (term, n) ORDER BY u.n)`
               : sql`NULL::bigint[]`
           } AS df`;
-      const result =
-        missing.length > 0 || total
-          ? await this.bitmapsOnly((trx) => statement.execute(trx))
-          : await statement.execute(this.db);
+      const result = total
+        ? await this.bitmapsOnly((trx) => statement.execute(trx))
+        : await statement.execute(this.db);
       const row = result.rows[0];
       const version = row?.version ?? '0';
       if (version !== this.version) {

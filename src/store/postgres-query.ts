@@ -43,7 +43,7 @@ export function ftsTokens(text: string): string[] {
 }
 
 /** A term cut to the longest lexeme PostgreSQL accepts (whole characters); the same on both sides. */
-function fit(term: string): string {
+export function fit(term: string): string {
   if (term.length * 3 <= MAX_LEXEME_BYTES || Buffer.byteLength(term) <= MAX_LEXEME_BYTES) return term;
   let out = '';
   let bytes = 0;
@@ -71,6 +71,14 @@ export function quoteLexeme(lexeme: string): string {
  * where FTS5 finds it.
  */
 export function tsvectorText(terms: QuestionTerms): string {
+  return indexEntry(terms).tsvector;
+}
+
+/**
+ * A question's tsvector text (see tsvectorText) and the terms termTsquery finds it by: its lexemes, the
+ * filter tokens without their prefix, each once, as the writer counts them in term_counts.
+ */
+export function indexEntry(terms: QuestionTerms): { tsvector: string; counted: Set<string> } {
   // Each lexeme's positions as text ("3A,17B"), with the last position and weight and how many there are.
   const lexemes = new Map<string, { list: string; last: number; weight: string; n: number }>();
   const columns: [string, string, boolean][] = [
@@ -105,8 +113,12 @@ export function tsvectorText(terms: QuestionTerms): string {
     position++;
   }
   let out = '';
-  for (const [lexeme, { list }] of lexemes) out += `${out ? ' ' : ''}${quoteLexeme(lexeme)}:${list}`;
-  return out;
+  const counted = new Set<string>();
+  for (const [lexeme, { list }] of lexemes) {
+    out += `${out ? ' ' : ''}${quoteLexeme(lexeme)}:${list}`;
+    counted.add(fit(lexeme.startsWith(META) ? lexeme.slice(META.length) : lexeme));
+  }
+  return { tsvector: out, counted };
 }
 
 /** The tsquery of one term as FTS5 matches a bare term: in any column, the filter tokens' included. */

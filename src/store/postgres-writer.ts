@@ -9,7 +9,7 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Publication } from '../model/publication.js';
 import { inTransaction } from './database.js';
-import { tsvectorText } from './postgres-query.js';
+import { indexEntry } from './postgres-query.js';
 import type { Database } from './schema.js';
 import { packTree, type QuestionTerms, type SaveOutcome } from './sqlite-writer.js';
 import { encodeVector } from './term-vectors.js';
@@ -171,7 +171,12 @@ export async function savePublication(
     })),
   );
   const vectors = (terms ?? []).map(encodeVector);
-  const tsvectors = (terms ?? []).map(tsvectorText);
+  const entries = (terms ?? []).map(indexEntry);
+  const tsvectors = entries.map((e) => e.tsvector);
+  // How many of these questions hold each term, added to term_counts (in one order: fewer lock waits).
+  const termCounts = new Map<string, number>();
+  for (const e of entries) for (const t of e.counted) termCounts.set(t, (termCounts.get(t) ?? 0) + 1);
+  const counted = [...termCounts.keys()].sort();
   const tokens = vectors.reduce((n, v) => n + v.length, 0);
   return inTransaction(db, async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${ARCHIVE_WRITE_LOCK})`.execute(trx);
@@ -227,7 +232,10 @@ export async function savePublication(
       v AS (INSERT INTO question_vectors (id, length, vector) SELECT top.id + u.n, u.length, u.vector
         FROM top, unnest(${vectors.map((v) => v.length)}::integer[], ${vectors.map((v) => v.vector)}::bytea[])
           WITH ORDINALITY AS u (length, vector, n)),
-      t AS (${totals(vectors.length, tokens)})
+      t AS (${totals(vectors.length, tokens)}),
+      c AS (INSERT INTO term_counts (term, questions)
+        SELECT * FROM unnest(${counted}::text[], ${counted.map((t) => termCounts.get(t))}::bigint[])
+        ON CONFLICT (term) DO UPDATE SET questions = term_counts.questions + excluded.questions)
       INSERT INTO settings (key, value) VALUES (${VERSION_KEY}, '1')
         ON CONFLICT (key) DO UPDATE SET value = (settings.value::bigint + 1)::text`.execute(trx);
     return before ? 'updated' : 'imported';
@@ -241,10 +249,19 @@ function totals(questions: number | RawBuilder<unknown>, tokens: number | RawBui
     WHERE key IN ('index_questions', 'index_tokens')`;
 }
 
-/** Removes the earlier version: its index totals, then the publication (its rows go with it by cascade). */
+/**
+ * Removes the earlier version: its index totals and term counts, then the publication (its rows go with
+ * it by cascade).
+ */
 async function drop(trx: Transaction<Database>, id: string): Promise<void> {
-  await sql`WITH old AS (SELECT count(*) AS n, coalesce(sum(length), 0) AS tokens FROM question_vectors
-      WHERE id IN (SELECT id FROM questions WHERE publication_id = ${id})),
-    t AS (${totals(sql`-(SELECT n FROM old)`, sql`-(SELECT tokens FROM old)`)})
+  await sql`WITH ids AS (SELECT id FROM questions WHERE publication_id = ${id}),
+    old AS (SELECT count(*) AS n, coalesce(sum(length), 0) AS tokens FROM question_vectors
+      WHERE id IN (SELECT id FROM ids)),
+    t AS (${totals(sql`-(SELECT n FROM old)`, sql`-(SELECT tokens FROM old)`)}),
+    held AS (SELECT CASE WHEN left(u.lexeme, 1) = '#' THEN substr(u.lexeme, 2) ELSE u.lexeme END AS term,
+        count(DISTINCT i.id) AS n
+      FROM question_index i CROSS JOIN LATERAL unnest(i.terms) u WHERE i.id IN (SELECT id FROM ids) GROUP BY 1),
+    c AS (UPDATE term_counts SET questions = term_counts.questions - held.n FROM held
+      WHERE term_counts.term = held.term)
     DELETE FROM publications WHERE id = ${id}`.execute(trx);
 }

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { ensureCorpus } from '../../bench/generate-corpus.js';
 import type { Publication } from '../../src/model/publication.js';
 import { readPublication } from '../../src/read/index.js';
@@ -17,6 +17,7 @@ import { createAnalyzer } from '../../src/search/analysis.js';
 import { indexTerms } from '../../src/search/index-terms.js';
 import { type SearchOptions, type SearchResponse, search, similar } from '../../src/search/search.js';
 import { filterToken } from '../../src/store/filter-terms.js';
+import * as termCountsMigration from '../../src/store/migrations/postgres/002-term-counts.js';
 import {
   matchPhrases,
   matchToTsquery,
@@ -209,6 +210,22 @@ describe('PostgreSQL archive gives what the SQLite archive gives', { skip }, () 
     const b = await post.termFrequencies(terms);
     assert.deepEqual(b, a);
     assert.ok((a.df.get('datacenter') ?? 0) > 0);
+  });
+
+  test('the term counts the writer keeps, after updates, equal a count of the whole index', async () => {
+    const kept = async () =>
+      (
+        await sql<{ term: string; questions: string }>`SELECT term, questions FROM term_counts
+          WHERE questions > 0 ORDER BY term`.execute(post.db)
+      ).rows.map((r) => [r.term, Number(r.questions)]);
+    const before = await kept();
+    assert.ok(before.length > 1000, `${before.length} terms counted`);
+    // Counted again from the tsvectors, as the migration counts an archive stored before it.
+    await post.db.transaction().execute(async (trx) => {
+      await sql`DROP TABLE term_counts`.execute(trx);
+      await termCountsMigration.up(trx as unknown as Kysely<unknown>);
+    });
+    assert.deepEqual(await kept(), before);
   });
 
   test('the judged relevance queries give the same results', async () => {

@@ -11,6 +11,7 @@ import * as workflowLetter from './006-workflow-letter.js';
 import * as notifications from './007-notifications.js';
 import * as writtenQuestions from './008-written-questions.js';
 import * as postgresSchema from './postgres/001-schema.js';
+import * as postgresTermCounts from './postgres/002-term-counts.js';
 
 export const SQLITE_MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
@@ -25,4 +26,5 @@ export const SQLITE_MIGRATIONS: Record<string, Migration> = {
 
 export const POSTGRES_MIGRATIONS: Record<string, Migration> = {
   '001-schema': postgresSchema,
+  '002-term-counts': postgresTermCounts,
 };

@@ -17,22 +17,33 @@ import { ReadError } from '../src/read/errors.js';
 import { READER_VERSION, readPublication } from '../src/read/index.js';
 import { type Analyzer, createAnalyzer } from '../src/search/analysis.js';
 import { indexTerms } from '../src/search/index-terms.js';
+import { isPostgresUrl, redactUrl } from '../src/store/postgres.js';
 import { Store } from '../src/store/store.js';
 import {
   type ArchiveManifest,
   analysisDigest,
+  archiveStaleReason,
   type BenchDbPaths,
   benchDbPaths,
+  type CorpusStamp,
   corpusStamp,
   DB_DIR,
   dbFileBytes,
+  readArchiveManifest,
   removeDb,
   type TableSize,
   tableSizes,
   writeManifest,
 } from './bench-db.js';
-import { CORPUS_OPTIONS_HELP, parseOptions, questionsOption, seedOption } from './cli.js';
+import { CORPUS_OPTIONS_HELP, parseOptions, questionsOption, seedOption, UsageError } from './cli.js';
 import { type CorpusResult, corpusPaths, ensureCorpusReported, MB } from './generate-corpus.js';
+import {
+  type PostgresSize,
+  postgresOption,
+  postgresSize,
+  recreateDatabase,
+  writePostgresManifest,
+} from './postgres-db.js';
 import { codeLine, count, duration, machineLine, mb, table } from './report.js';
 
 export const DEFAULT_QUESTIONS = 1_000_000;
@@ -47,6 +58,10 @@ export interface ImportOptions {
   fixtures: string | undefined;
   regenerate: boolean;
   baseline: boolean;
+  /** A PostgreSQL database to import the same files into, after the SQLite passes. */
+  db: string | undefined;
+  /** Only the PostgreSQL import, beside an SQLite archive of the same corpus built before. */
+  postgresOnly: boolean;
   help: boolean;
 }
 
@@ -57,6 +72,8 @@ export function parseImportArgs(args: readonly string[]): ImportOptions {
     fixtures: { type: 'string' },
     regenerate: { type: 'boolean' },
     'no-baseline': { type: 'boolean' },
+    db: { type: 'string' },
+    'postgres-only': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   return {
@@ -65,6 +82,8 @@ export function parseImportArgs(args: readonly string[]): ImportOptions {
     fixtures: typeof values.fixtures === 'string' ? values.fixtures : undefined,
     regenerate: values.regenerate === true,
     baseline: values['no-baseline'] !== true,
+    db: postgresOption(values.db),
+    postgresOnly: values['postgres-only'] === true,
     help: values.help === true,
   };
 }
@@ -84,6 +103,10 @@ function help(): string {
       .filter((l) => !l.includes('--mb'))
       .join('\n'),
     '  --no-baseline      only the indexed import (what `bench search` runs when its database is missing)',
+    '  --db <url>         then the same files, in the same order, into this PostgreSQL database (dropped and',
+    '                     created again: give it one of its own), side by side in the report; recorded for',
+    '                     `npm run bench -- search --db <url>`',
+    '  --postgres-only    with --db: only the PostgreSQL import, beside the SQLite archive built before',
   ].join('\n');
 }
 
@@ -143,7 +166,9 @@ async function importPass(
   ctx: Context,
   log: ((line: string) => void) | null,
 ): Promise<ImportPass> {
-  removeDb(dbPath);
+  const postgres = isPostgresUrl(dbPath);
+  if (postgres) await recreateDatabase(dbPath);
+  else removeDb(dbPath);
   const store = await Store.open(dbPath);
   const phases: Phases = { read: 0, parse: 0, analyse: 0, store: 0, close: 0 };
   const pass: ImportPass = {
@@ -215,18 +240,30 @@ async function importPass(
           `  ${name.padEnd(8)} ${`${Math.round(((i + 1) / paths.length) * 100)}%`.padStart(4)}  ` +
             `${count(i + 1)}/${count(paths.length)} files  ${count(pass.questions)} questions  ` +
             `${seconds.toFixed(0)} s  ${(pass.publications / seconds).toFixed(1)} pub/s  ` +
-            `${(pass.bytes / MB / seconds).toFixed(2)} MB/s  RSS ${mb(rss)} MB  DB ${mb(dbFileBytes(dbPath))} MB`,
+            `${(pass.bytes / MB / seconds).toFixed(2)} MB/s  RSS ${mb(rss)} MB` +
+            (postgres ? '' : `  DB ${mb(dbFileBytes(dbPath))} MB`),
         );
       }
+    }
+    if (postgres) {
+      // Part of the import on PostgreSQL: the GIN index's pending list merged, statistics for the planner.
+      const t = now();
+      await store.optimizeIndex();
+      phases.close += now() - t;
+      pass.stored = await store.counts();
     }
   } finally {
     const t = now();
     await store.close();
-    phases.close = now() - t;
+    phases.close += now() - t;
   }
   pass.seconds = now() - started;
-  pass.dbBytes = dbFileBytes(dbPath);
-  pass.stored = storedCounts(dbPath);
+  if (postgres) {
+    pass.dbBytes = (await postgresSize(dbPath)).database;
+  } else {
+    pass.dbBytes = dbFileBytes(dbPath);
+    pass.stored = storedCounts(dbPath);
+  }
   return pass;
 }
 
@@ -394,6 +431,7 @@ async function importCorpus(corpus: CorpusResult, options: ImportOptions): Promi
 
   const passes: ImportPass[] = [];
   const log = (line: string): void => console.log(line);
+  if (options.postgresOnly) return importPostgresOnly(corpus, options, ctx, log);
   if (options.baseline) {
     console.log(
       `baseline: the same rows without search index entries → ${relative(process.cwd(), baselineDb)}`,
@@ -423,6 +461,10 @@ async function importCorpus(corpus: CorpusResult, options: ImportOptions): Promi
     },
   };
   if (indexed.crashCount === 0) writeManifest(db.archiveManifest, manifest);
+  const postgres = options.db
+    ? await postgresPass(options, options.db, paths, stamp, manifest, ctx, log)
+    : null;
+  if (postgres) passes.push(postgres.pass);
 
   console.log('');
   console.log(
@@ -453,6 +495,7 @@ async function importCorpus(corpus: CorpusResult, options: ImportOptions): Promi
     { name: 'indexed', path: db.archive },
   ];
   console.log(sizeTable(entries, rawBytes));
+  if (postgres) console.log(postgresSizeTable(postgres.size, rawBytes));
   const tree = treeBytes(db.archive);
   console.log(
     `  of the publications table: the stored publication trees ${mb(tree)} MB (${(tree / rawBytes).toFixed(2)}× the raw text)`,
@@ -495,4 +538,94 @@ async function importCorpus(corpus: CorpusResult, options: ImportOptions): Promi
     console.log('archive not marked complete: unexpected errors during the import');
   }
   return passes.some((p) => p.crashCount > 0) ? 1 : 0;
+}
+
+/** The same files, in the same order, into the PostgreSQL database; recorded when nothing crashed. */
+async function postgresPass(
+  options: ImportOptions,
+  url: string,
+  paths: readonly string[],
+  stamp: CorpusStamp,
+  archive: ArchiveManifest,
+  ctx: Context,
+  log: (line: string) => void,
+): Promise<{ pass: ImportPass; size: PostgresSize }> {
+  console.log(
+    `postgres: the same import into ${redactUrl(url)} (dropped and created again; VACUUM ANALYZE at the end, ` +
+      'timed as its close)',
+  );
+  const pass = await importPass('postgres', paths, url, true, ctx, log);
+  const size = await postgresSize(url);
+  if (pass.crashCount === 0) {
+    writePostgresManifest(benchDbPaths(options.questions).label, {
+      kind: 'vraagbaak-bench-postgres',
+      version: 1,
+      database: redactUrl(url),
+      corpusHash: stamp.hash,
+      archiveBuiltAt: archive.builtAt,
+      builtAt: new Date().toISOString(),
+      seconds: pass.seconds,
+      publications: pass.stored.publications,
+      questions: pass.stored.questions,
+    });
+  }
+  return { pass, size };
+}
+
+function postgresSizeTable(size: PostgresSize, rawBytes: number): string {
+  return table(
+    ['MB on disk', ...size.parts.map((p) => p.name), 'database', 'database / raw'],
+    [
+      [
+        'postgres',
+        ...size.parts.map((p) => mb(p.bytes)),
+        mb(size.database),
+        `${(size.database / rawBytes).toFixed(2)}×`,
+      ],
+    ],
+  );
+}
+
+/** `--postgres-only`: the PostgreSQL import beside the SQLite archive of the same corpus, built before. */
+async function importPostgresOnly(
+  corpus: CorpusResult,
+  options: ImportOptions,
+  ctx: Context,
+  log: (line: string) => void,
+): Promise<number> {
+  if (!options.db) throw new UsageError('--postgres-only needs --db postgres://…');
+  const stamp = corpusStamp(corpus);
+  const db = benchDbPaths(options.questions);
+  const stale = await archiveStaleReason(db, stamp);
+  const archive = readArchiveManifest(db.archiveManifest);
+  if (stale !== null || !archive) {
+    throw new UsageError(
+      `--postgres-only needs the SQLite archive of this corpus (${stale ?? 'no manifest'}): run without it`,
+    );
+  }
+  console.log(
+    `SQLite archive: ${relative(process.cwd(), db.archive)}, built ${archive.builtAt} in ` +
+      `${duration(archive.import.seconds)} (${count(archive.import.publications)} publications, ` +
+      `${count(archive.import.questions)} questions; its figures are from that run, not this one)`,
+  );
+  const { pass, size } = await postgresPass(
+    options,
+    options.db,
+    corpusPaths(corpus),
+    stamp,
+    archive,
+    ctx,
+    log,
+  );
+  console.log('');
+  console.log(resultsTable([pass], corpus.manifest.totalBytes));
+  console.log(phaseTable([pass]));
+  console.log(postgresSizeTable(size, corpus.manifest.totalBytes));
+  console.log(
+    `postgres: ${count(pass.publications)} publications written, failures ${pass.failureCount}` +
+      `${pass.crashCount > 0 ? `, unexpected errors ${pass.crashCount}` : ''}; the database holds ` +
+      `${count(pass.stored.publications)} publications, ${count(pass.stored.questions)} questions`,
+  );
+  for (const c of [...pass.failures, ...pass.crashes]) console.log(`  ${c}`);
+  return pass.crashCount > 0 ? 1 : 0;
 }

@@ -138,3 +138,26 @@ export function codeLine(): string {
   const changed = (git(['status', '--porcelain', '--', 'src']) ?? '').split('\n').filter(Boolean);
   return `code: commit ${head}${changed.length > 0 ? `, with uncommitted changes to ${changed.length} file(s) under src/: ${changed.map((l) => l.slice(3)).join(', ')}` : ', src/ clean'}`;
 }
+
+/**
+ * Times `each` over the items: one warm-up pass, then `passes` timed passes (one when the warm-up averaged
+ * over `slowMs` per item, to keep a run within minutes); per item the median (ms).
+ */
+export async function timeEach<T>(
+  items: readonly T[],
+  { passes: timed, slowMs }: { passes: number; slowMs: number },
+  each: (item: T) => Promise<unknown> | unknown,
+): Promise<{ times: number[]; all: number[]; passes: number }> {
+  const warm = performance.now();
+  for (const item of items) await each(item);
+  const passCount = (performance.now() - warm) / Math.max(1, items.length) > slowMs ? 1 : timed;
+  const passes: number[][] = items.map(() => []);
+  for (let pass = 0; pass < passCount; pass++) {
+    for (let i = 0; i < items.length; i++) {
+      const t = performance.now();
+      await each(items[i]!);
+      passes[i]!.push(performance.now() - t);
+    }
+  }
+  return { times: passes.map(median), all: passes.flat(), passes: passCount };
+}

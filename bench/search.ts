@@ -26,10 +26,11 @@ import {
   tableSizes,
   writeManifest,
 } from './bench-db.js';
-import { parseOptions, questionsOption, seedOption } from './cli.js';
+import { parseOptions, questionsOption, seedOption, UsageError } from './cli.js';
 import { describeCorpus, ensureCorpus } from './generate-corpus.js';
 import { DEFAULT_QUESTIONS } from './import.js';
 import { buildPlainDb, PlainSearcher, plainMatch } from './plain-fts.js';
+import { postgresOption, postgresStaleReason } from './postgres-db.js';
 import { type BenchQuery, generateQueries, sampleQuestions } from './queries.js';
 import { loadRelevanceModule, relevanceReport } from './relevance-baseline.js';
 import {
@@ -46,7 +47,9 @@ import {
   sampleMemory,
   summarise,
   table,
+  timeEach,
 } from './report.js';
+import { searchSideBySide } from './search-postgres.js';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const QUERIES = 100;
@@ -56,6 +59,7 @@ const PASSES = 3;
 /** A warm-up pass slower than this per item is followed by one timed pass only. */
 const SLOW_MS = 250;
 const LIMIT = 10;
+const TIMING = { passes: PASSES, slowMs: SLOW_MS };
 const SIMILAR_LIMIT = 5;
 const GOAL_SEARCH_P95_MS = 30;
 const GOAL_SIMILAR_P95_MS = 100;
@@ -67,6 +71,8 @@ interface SearchOptions {
   fixtures: string | undefined;
   reimport: boolean;
   rebuildBaseline: boolean;
+  /** The PostgreSQL database `bench -- import --db` filled, to run the same queries on, side by side. */
+  db: string | undefined;
   help: boolean;
 }
 
@@ -77,6 +83,7 @@ function parseSearchArgs(args: readonly string[]): SearchOptions {
     fixtures: { type: 'string' },
     reimport: { type: 'boolean' },
     'rebuild-baseline': { type: 'boolean' },
+    db: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   return {
@@ -85,6 +92,7 @@ function parseSearchArgs(args: readonly string[]): SearchOptions {
     fixtures: typeof values.fixtures === 'string' ? values.fixtures : undefined,
     reimport: values.reimport === true,
     rebuildBaseline: values['rebuild-baseline'] === true,
+    db: postgresOption(values.db),
     help: values.help === true,
   };
 }
@@ -105,6 +113,8 @@ function help(): string {
     '  --fixtures <dir>     fixtures the corpus draws on (default ../shared/fixtures, else test/fixtures)',
     '  --reimport           import the corpus again even when the archive is up to date',
     '  --rebuild-baseline   rebuild the plain FTS5 table even when it is up to date',
+    '  --db <url>           then the same queries, as the web app asks them (with facets), on SQLite and on this',
+    '                       PostgreSQL database side by side (filled by `npm run bench -- import --db <url>`)',
   ].join('\n');
 }
 
@@ -207,28 +217,6 @@ function ensurePlain(paths: BenchDbPaths, force: boolean): PlainManifest {
   return manifest;
 }
 
-/**
- * Times `each` over the items: one warm-up pass, then PASSES timed passes (one when the warm-up averaged
- * over SLOW_MS per item, to keep the run within minutes); per item the median (ms).
- */
-async function timeEach<T>(
-  items: readonly T[],
-  each: (item: T) => Promise<unknown> | unknown,
-): Promise<{ times: number[]; all: number[]; passes: number }> {
-  const warm = now();
-  for (const item of items) await each(item);
-  const passCount = (now() - warm) / Math.max(1, items.length) > SLOW_MS ? 1 : PASSES;
-  const passes: number[][] = items.map(() => []);
-  for (let pass = 0; pass < passCount; pass++) {
-    for (let i = 0; i < items.length; i++) {
-      const t = now();
-      await each(items[i]!);
-      passes[i]!.push(now() - t);
-    }
-  }
-  return { times: passes.map(median), all: passes.flat(), passes: passCount };
-}
-
 function latencyRow(name: string, s: LatencySummary, goal: string): string[] {
   return [name, String(s.n), ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), ms(s.mean), goal];
 }
@@ -273,6 +261,16 @@ export async function run(args: string[]): Promise<number> {
   console.log(machineLine());
   console.log(codeLine());
   await ensureArchive(options, paths);
+  if (options.db) {
+    const archive = readArchiveManifest(paths.archiveManifest);
+    const stale = archive ? postgresStaleReason(paths.label, options.db, archive) : 'no SQLite archive';
+    if (stale !== null) {
+      throw new UsageError(
+        `the PostgreSQL database does not hold this archive (${stale}): fill it with ` +
+          `npm run bench -- import --questions ${options.questions} --db <url> (add --postgres-only to keep the SQLite archive)`,
+      );
+    }
+  }
   const gc = fullGc();
 
   // The process under measurement: the archive, the word list, the analyzer, nothing else loaded yet.
@@ -323,7 +321,7 @@ export async function run(args: string[]): Promise<number> {
 
   // Vraagbaak search: what `vraagbaak search` runs (top 10 with snippets, and the total count).
   const outcomes = new Map<BenchQuery, Outcome>();
-  const vraagbaak = await timeEach(queries, async (q) => {
+  const vraagbaak = await timeEach(queries, TIMING, async (q) => {
     const response = await search(store, analyzer, q.text, { limit: LIMIT, filters: q.filters ?? {} });
     outcomes.set(q, {
       total: response.total,
@@ -334,7 +332,7 @@ export async function run(args: string[]): Promise<number> {
 
   // Similar questions: what `vraagbaak similar ID#N` runs (the question's text, itself excluded, top 5).
   const similarFound = new Map<number, number>();
-  const similarRuns = await timeEach(samples, async (s) => {
+  const similarRuns = await timeEach(samples, TIMING, async (s) => {
     const results = await similar(store, analyzer, s.question, { limit: SIMILAR_LIMIT, exclude: [s.id] });
     similarFound.set(s.id, results.length);
   });
@@ -349,7 +347,7 @@ export async function run(args: string[]): Promise<number> {
   const plain = PlainSearcher.open(paths.plain);
   const matches = queries.map((q) => plainMatch(q.text) ?? '""');
   const indexed = queries.map((_, i) => i);
-  const baseline = await timeEach(indexed, (i) => plain.top(matches[i]!, queries[i]!.filters));
+  const baseline = await timeEach(indexed, TIMING, (i) => plain.top(matches[i]!, queries[i]!.filters));
   const plainHits = indexed.map((i) => plain.count(matches[i]!, queries[i]!.filters));
   plain.close();
 
@@ -477,6 +475,17 @@ export async function run(args: string[]): Promise<number> {
     `  search index alone: Vraagbaak ${mb(archiveIndex)} MB (analysed terms and compound parts, contentless), ` +
       `plain FTS5 ${mb(plainIndex)} MB (without its text copy)`,
   );
+
+  if (options.db) {
+    await searchSideBySide({
+      archive: paths.archive,
+      url: options.db,
+      queries,
+      samples,
+      analyzer,
+      timing: TIMING,
+    });
+  }
 
   console.log('');
   const mod = await loadRelevanceModule();

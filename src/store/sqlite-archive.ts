@@ -10,7 +10,6 @@ import {
   type SearchRequest,
   type StoredHit,
   type StoreOptions,
-  unpackTree,
 } from './archive.js';
 import { FacetCounter, type FacetCounts } from './facet-counts.js';
 import { filterToken } from './filter-terms.js';

@@ -4,7 +4,8 @@
 // committee, kind, addressees, dossiers) are read when first needed and kept until the database changes.
 // Publications and values are numbered when first seen, so that counting a thousand candidates is
 // adding in arrays, not in maps keyed by strings (which cost more than the rest of a search's facets).
-import type SQLite from 'better-sqlite3';
+// Each database's archive gives the reads (FacetSource); searches may count at the same time, so the
+// shared scratch arrays are used only between awaits.
 
 export const FACETS = ['chamber', 'session', 'committee', 'addressee', 'kind', 'dossier'] as const;
 export type Facet = (typeof FACETS)[number];
@@ -57,6 +58,26 @@ function atLeast(array: Int32Array<ArrayBuffer>, size: number): Int32Array<Array
   return grown;
 }
 
+/** A publication's facet columns, as read. */
+export interface PublicationFacets {
+  id: string;
+  chamber: string | null;
+  session: string | null;
+  committee: string | null;
+  kind: string;
+}
+
+/** The reads the counter needs, from whichever database the archive is on. */
+export interface FacetSource {
+  /** Question id ranges by publication for the questions after id `after`, ordered by their first id. */
+  newRanges(after: number): Promise<{ publication: string; lo: number; hi: number; n: number }[]>;
+  /** Questions per publication among the given question ids. */
+  perPublication(ids: readonly number[]): Promise<{ publication: string; n: number }[]>;
+  publications(ids: readonly string[]): Promise<PublicationFacets[]>;
+  addressees(ids: readonly string[]): Promise<{ publication: string; value: string }[]>;
+  dossiers(ids: readonly string[]): Promise<{ publication: string; value: string }[]>;
+}
+
 export class FacetCounter {
   /** Publications by number (`publicationIds[n]`), and their numbers by id. */
   private readonly publicationIds: string[] = [];
@@ -72,40 +93,16 @@ export class FacetCounter {
   private his: number[] = [];
   private rangePublications: number[] = [];
   private loadedTo = 0;
-  /** Scratch counts by publication and by value, zero between calls. */
+  /** Scratch counts by publication and by value, zero between calls (and between awaits). */
   private perPublicationScratch = new Int32Array(0);
   private perValueScratch = new Int32Array(0);
-  private readonly newRanges: SQLite.Statement<
-    [number],
-    { publication: string; lo: number; hi: number; n: number }
-  >;
-  private readonly perPublication: SQLite.Statement<[string], { publication: string; n: number }>;
-  private readonly publications: SQLite.Statement<
-    [string],
-    { id: string; chamber: string | null; session: string | null; committee: string | null; kind: string }
-  >;
-  private readonly addressees: SQLite.Statement<[string], { publication: string; value: string }>;
-  private readonly dossiers: SQLite.Statement<[string], { publication: string; value: string }>;
+  private fresh = false;
+  /** Set for good when some publication's ids were not consecutive: then counting asks the database. */
+  private unreliable = false;
+  /** The read of new ranges under way, which concurrent counts wait for rather than read again. */
+  private extending: Promise<boolean> | null = null;
 
-  constructor(raw: SQLite.Database) {
-    const ids = 'SELECT value FROM json_each(?)';
-    this.newRanges = raw.prepare(
-      `SELECT publication_id AS publication, min(id) AS lo, max(id) AS hi, count(*) AS n FROM questions
-       WHERE id > ? GROUP BY publication_id ORDER BY lo`,
-    );
-    this.perPublication = raw.prepare(
-      `SELECT publication_id AS publication, count(*) AS n FROM questions WHERE id IN (${ids}) GROUP BY 1`,
-    );
-    this.publications = raw.prepare(
-      `SELECT id, chamber, session, committee, kind FROM publications WHERE id IN (${ids})`,
-    );
-    this.addressees = raw.prepare(
-      `SELECT publication_id AS publication, name AS value FROM publication_addressees WHERE publication_id IN (${ids})`,
-    );
-    this.dossiers = raw.prepare(
-      `SELECT publication_id AS publication, dossier AS value FROM publication_dossiers WHERE publication_id IN (${ids})`,
-    );
-  }
+  constructor(private readonly source: FacetSource) {}
 
   /**
    * Forget what was read: the database changed. Ranges stay: a re-imported publication's new questions
@@ -119,10 +116,6 @@ export class FacetCounter {
     this.perValueScratch = new Int32Array(0);
     this.fresh = false;
   }
-
-  private fresh = false;
-  /** Set for good when some publication's ids were not consecutive: then counting asks SQLite. */
-  private unreliable = false;
 
   private publicationNumber(id: string): number {
     let n = this.publicationNumbers.get(id);
@@ -148,10 +141,17 @@ export class FacetCounter {
   }
 
   /** Adds the ranges of questions stored since the last look; false when ids are not consecutive. */
-  private extendRanges(): boolean {
-    if (this.unreliable) return false;
-    if (this.fresh) return true;
-    const added = this.newRanges.all(this.loadedTo);
+  private extendRanges(): Promise<boolean> {
+    if (this.unreliable) return Promise.resolve(false);
+    if (this.fresh) return Promise.resolve(true);
+    this.extending ??= this.readRanges().finally(() => {
+      this.extending = null;
+    });
+    return this.extending;
+  }
+
+  private async readRanges(): Promise<boolean> {
+    const added = await this.source.newRanges(this.loadedTo);
     if (added.some((r) => r.hi - r.lo + 1 !== r.n)) {
       this.unreliable = true;
       this.los = [];
@@ -166,6 +166,7 @@ export class FacetCounter {
         publication: this.rangePublications[i]!,
       }));
       for (const r of added) {
+        if (r.lo <= this.loadedTo) continue;
         ranges.push({ lo: r.lo, hi: r.hi, publication: this.publicationNumber(r.publication) });
         this.loadedTo = Math.max(this.loadedTo, r.hi);
       }
@@ -192,40 +193,49 @@ export class FacetCounter {
     return -1;
   }
 
-  /**
-   * Candidates per publication, into the scratch counts: from the ranges, or by a query when they
-   * cannot be trusted. Returns the publications counted, each once.
-   */
-  private countPublications(candidates: readonly number[]): number[] {
-    const touched: number[] = [];
-    if (!this.extendRanges()) {
-      for (const row of this.perPublication.all(JSON.stringify(candidates))) {
-        const p = this.publicationNumber(row.publication);
-        this.perPublicationScratch = atLeast(this.perPublicationScratch, p + 1);
-        this.perPublicationScratch[p] = row.n;
-        touched.push(p);
+  /** The candidates' publications (numbers, each once) and how many candidates each holds. */
+  private async countPublications(
+    candidates: readonly number[],
+  ): Promise<{ publications: number[]; counts: number[] }> {
+    const publications: number[] = [];
+    const counts: number[] = [];
+    if (!(await this.extendRanges())) {
+      for (const row of await this.source.perPublication(candidates)) {
+        publications.push(this.publicationNumber(row.publication));
+        counts.push(row.n);
       }
-      return touched;
+      return { publications, counts };
     }
+    // From here to the return nothing awaits: the scratch array is this call's alone.
     this.perPublicationScratch = atLeast(this.perPublicationScratch, this.publicationIds.length);
-    const counts = this.perPublicationScratch;
+    const scratch = this.perPublicationScratch;
     for (const id of candidates) {
       const p = this.publicationOf(id);
       if (p < 0) continue;
-      if (counts[p] === 0) touched.push(p);
-      counts[p] = counts[p]! + 1;
+      if (scratch[p] === 0) publications.push(p);
+      scratch[p] = scratch[p]! + 1;
     }
-    return touched;
+    for (const p of publications) {
+      counts.push(scratch[p]!);
+      scratch[p] = 0;
+    }
+    return { publications, counts };
   }
 
   /** Reads the facet values of the publications not read yet. */
-  private load(publications: readonly number[]): void {
+  private async load(publications: readonly number[]): Promise<void> {
     const missing = publications.filter((p) => this.publicationValues[p] === undefined);
     if (missing.length === 0) return;
-    const json = JSON.stringify(missing.map((p) => this.publicationIds[p]));
+    const ids = missing.map((p) => this.publicationIds[p]!);
+    const [rows, addressees, dossiers] = await Promise.all([
+      this.source.publications(ids),
+      this.source.addressees(ids),
+      this.source.dossiers(ids),
+    ]);
+    // Numbered after the reads, in one go: a clear() while they ran leaves no numbers of before.
     const lists = new Map<number, number[]>();
     const facet = (name: Facet) => FACETS.indexOf(name);
-    for (const row of this.publications.all(json)) {
+    for (const row of rows) {
       const list: number[] = [];
       if (row.chamber !== null) list.push(this.valueNumber(facet('chamber'), row.chamber));
       if (row.session !== null) list.push(this.valueNumber(facet('session'), row.session));
@@ -233,11 +243,11 @@ export class FacetCounter {
       list.push(this.valueNumber(facet('kind'), row.kind));
       lists.set(this.publicationNumber(row.id), list);
     }
-    for (const a of this.addressees.all(json)) {
+    for (const a of addressees) {
       const list = lists.get(this.publicationNumber(a.publication));
       if (list) addOnce(list, this.valueNumber(facet('addressee'), a.value));
     }
-    for (const d of this.dossiers.all(json)) {
+    for (const d of dossiers) {
       const list = lists.get(this.publicationNumber(d.publication));
       if (list) addOnce(list, this.valueNumber(facet('dossier'), d.value));
     }
@@ -246,24 +256,27 @@ export class FacetCounter {
   }
 
   /** Questions per facet value among `candidates` (question ids), the `top` most frequent of each facet. */
-  count(candidates: readonly number[], top: number): FacetCounts {
-    const publications = this.countPublications(candidates);
-    this.load(publications);
-    const perPublication = this.perPublicationScratch;
+  async count(candidates: readonly number[], top: number): Promise<FacetCounts> {
+    const { publications, counts } = await this.countPublications(candidates);
+    // A clear() by a concurrent search while reading forgets values again: read until all are there.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await this.load(publications);
+      if (publications.every((p) => this.publicationValues[p] !== undefined)) break;
+    }
+    // From here on nothing awaits: the scratch array is this call's alone.
     this.perValueScratch = atLeast(this.perValueScratch, this.valueTexts.length);
     const perValue = this.perValueScratch;
     const touched: number[][] = FACETS.map(() => []);
-    for (const p of publications) {
-      const n = perPublication[p]!;
-      perPublication[p] = 0;
+    publications.forEach((p, i) => {
+      const n = counts[i]!;
       const values = this.publicationValues[p];
-      if (!values) continue;
+      if (!values) return;
       // Each publication's values are distinct (see load), so each counts once.
       for (const v of values) {
         if (perValue[v] === 0) touched[this.valueFacets[v]!]!.push(v);
         perValue[v] = perValue[v]! + n;
       }
-    }
+    });
     const out = {} as FacetCounts;
     FACETS.forEach((facet, f) => {
       const entries = touched[f]!.map((v) => ({ value: this.valueTexts[v]!, count: perValue[v]! }));

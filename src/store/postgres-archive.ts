@@ -12,7 +12,8 @@ import {
   type StoredHit,
   type StoreOptions,
 } from './archive.js';
-import { FACETS, type FacetCounts } from './facet-counts.js';
+import { FacetCounter, type FacetCounts } from './facet-counts.js';
+import { postgresFacetSource } from './facet-sources.js';
 import { filterToken } from './filter-terms.js';
 import { fit, matchPhrases, matchToTsquery } from './postgres-query.js';
 import { savePublication, VERSION_KEY } from './postgres-writer.js';
@@ -49,11 +50,6 @@ function published(match: string, visibleTo: readonly number[]): string {
   return `(${match}) NOT (${draft} NOT (${own}))`;
 }
 
-/** Facet entries the most frequent first, then by value (as facet-counts.ts orders them). */
-function byCountThenValue(a: { value: string; count: number }, b: { value: string; count: number }): number {
-  return b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
-}
-
 export class PostgresArchive extends Archive {
   private readonly candidates: number;
   private readonly countCap: number;
@@ -61,6 +57,7 @@ export class PostgresArchive extends Archive {
   private readonly dfCache = new Map<string, number>();
   private totalQuestions: number | null = null;
   private readonly vectorCache: VectorCache;
+  private readonly facetCounter: FacetCounter;
   /** The archive's version (settings) when the caches were filled: every save bumps it, in any process. */
   private version: string | null = null;
 
@@ -69,6 +66,7 @@ export class PostgresArchive extends Archive {
     this.candidates = options.candidates ?? 1000;
     this.countCap = options.countCap ?? 10_000;
     this.vectorCache = new VectorCache(options.vectorCacheBytes ?? DEFAULT_VECTOR_CACHE_BYTES);
+    this.facetCounter = new FacetCounter(postgresFacetSource(db));
   }
 
   async savePublication(
@@ -94,6 +92,7 @@ export class PostgresArchive extends Archive {
   }
 
   private forget(): void {
+    this.facetCounter.clear();
     this.dfCache.clear();
     this.totalQuestions = null;
     this.vectorCache.clear();
@@ -305,36 +304,9 @@ export class PostgresArchive extends Archive {
     });
   }
 
-  /**
-   * Counts per facet value among the given question ids (a search's candidates), as facet-counts.ts does:
-   * candidates by publication, then each publication's values (each distinct value once a publication),
-   * the `top` most frequent of each facet. One statement; each publication is looked up by its key (the
-   * OFFSET keeps the planner, which guesses hundreds of publications, from reading them all to join).
-   */
+  /** Counts per facet value among the given question ids (a search's candidates), in memory as on SQLite. */
   async facets(candidates: readonly number[], top = 20): Promise<FacetCounts> {
-    const out = Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as FacetCounts;
-    if (candidates.length === 0) return out;
-    const rows = await sql<{ facet: number; value: string; count: number }>`
-      WITH c AS (SELECT publication_id AS id, count(*) AS n FROM questions
-        WHERE id = ANY(${[...candidates]}::bigint[]) GROUP BY publication_id),
-      v AS (
-        SELECT c.n, x.facet, x.value FROM c
-          CROSS JOIN LATERAL (SELECT p.chamber, p.session, p.committee, p.kind FROM publications p
-            WHERE p.id = c.id OFFSET 0) p
-          CROSS JOIN LATERAL (VALUES (0, p.chamber), (1, p.session), (2, p.committee), (4, p.kind)) x (facet, value)
-        UNION ALL SELECT c.n, 3, a.name
-          FROM c CROSS JOIN LATERAL (SELECT DISTINCT name FROM publication_addressees WHERE publication_id = c.id) a
-        UNION ALL SELECT c.n, 5, d.dossier
-          FROM c CROSS JOIN LATERAL (SELECT DISTINCT dossier FROM publication_dossiers WHERE publication_id = c.id) d)
-      SELECT facet, value, sum(n) AS count FROM v WHERE value IS NOT NULL GROUP BY facet, value`.execute(
-      this.db,
-    );
-    const entries: { value: string; count: number }[][] = FACETS.map(() => []);
-    for (const r of rows.rows) entries[r.facet]?.push({ value: r.value, count: Number(r.count) });
-    FACETS.forEach((facet, f) => {
-      // Sorted whole, then cut: the same entries as facet-counts.ts's partial selection.
-      out[facet] = entries[f]!.sort(byCountThenValue).slice(0, top);
-    });
-    return out;
+    // The version is checked on every search first (freshen), which empties the counter when it changed.
+    return this.facetCounter.count(candidates, top);
   }
 }

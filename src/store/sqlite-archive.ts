@@ -12,6 +12,7 @@ import {
   type StoreOptions,
 } from './archive.js';
 import { FacetCounter, type FacetCounts } from './facet-counts.js';
+import { sqliteFacetSource } from './facet-sources.js';
 import { filterToken } from './filter-terms.js';
 import { listShards, optimizeShard, shardSize, shardTable, vocabTable } from './index-shards.js';
 import type { Database } from './schema.js';
@@ -435,7 +436,7 @@ export class SqliteArchive extends Archive {
   /** Counts per facet value among the given question ids (the candidates of a search). */
   async facets(candidates: readonly number[], top = 20): Promise<FacetCounts> {
     this.freshen();
-    this.facetCounter ??= new FacetCounter(this.raw);
+    this.facetCounter ??= new FacetCounter(sqliteFacetSource(this.raw));
     return this.facetCounter.count(candidates, top);
   }
 }

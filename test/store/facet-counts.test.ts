@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { FACETS, FacetCounter } from '../../src/store/facet-counts.js';
+import { sqliteFacetSource } from '../../src/store/facet-sources.js';
 import { fixtureArchive } from '../helpers/archive.js';
 import { sqliteOnly } from '../helpers/postgres.js';
 
@@ -11,10 +12,10 @@ test('facet counts equal a plain SQL count over the same questions', { skip: sql
   await archive.store.close();
   const db = new SQLite(archive.path, { readonly: true });
   const all = db.prepare('SELECT id FROM questions ORDER BY id').all() as { id: number }[];
-  const counter = new FacetCounter(db);
+  const counter = new FacetCounter(sqliteFacetSource(db));
   const sets = [all.map((r) => r.id), all.filter((_, i) => i % 3 === 0).map((r) => r.id), [all[5]!.id], []];
   for (const ids of sets) {
-    const counts = counter.count(ids, 100);
+    const counts = await counter.count(ids, 100);
     const json = JSON.stringify(ids);
     const sql: Record<string, string> = {
       chamber: 'p.chamber',
@@ -42,5 +43,12 @@ test('facet counts equal a plain SQL count over the same questions', { skip: sql
       assert.deepEqual(counts[facet], expected, `${facet} over ${ids.length} questions`);
     }
   }
+  // Counts running at the same time (as concurrent searches do, each awaiting its reads) give what
+  // each gives alone, on a counter that has read nothing yet and is emptied meanwhile.
+  const alone = await Promise.all(sets.map((ids) => counter.count(ids, 100)));
+  const shared = new FacetCounter(sqliteFacetSource(db));
+  const together = Promise.all([...sets, ...sets].map((ids) => shared.count(ids, 100)));
+  shared.clear();
+  assert.deepEqual(await together, [...alone, ...alone]);
   db.close();
 });

@@ -130,6 +130,8 @@ export class MatchSyntaxError extends Error {
   override readonly name = 'MatchSyntaxError';
 }
 
+export type MatchNode = Node;
+
 type Node =
   | { type: 'phrase'; terms: string[]; columns: ReadonlySet<Column> }
   | { type: 'and' | 'or' | 'not'; left: Node; right: Node };
@@ -327,6 +329,78 @@ function nodeTsquery(node: Node): string {
 /** The tsquery text of an FTS5 match expression, for the index that tsvectorText builds. */
 export function matchToTsquery(match: string): string {
   return nodeTsquery(parseMatch(match));
+}
+
+/** An FTS5 expression parsed once: its tsquery text and the terms its bounds need frequencies of. */
+export function translateMatch(match: string): { tsquery: string; tree: Node; terms: string[] } {
+  const tree = parseMatch(match);
+  const terms = new Set<string>();
+  const visit = (node: Node): void => {
+    if (node.type === 'phrase') for (const t of node.terms) terms.add(t);
+    else {
+      visit(node.left);
+      visit(node.right);
+    }
+  };
+  visit(tree);
+  return { tsquery: nodeTsquery(tree), tree, terms: [...terms] };
+}
+
+/** What the document frequencies tell of an expression's matches before it is run. */
+export interface MatchBounds {
+  /** At least this many questions match (exact for a bare term). */
+  lower: number;
+  /** At most this many match. */
+  upper: number;
+  /** A guess, taking terms as independent. */
+  estimate: number;
+  /** Postings the GIN index reads for it: the document frequencies of its terms, added. */
+  postings: number;
+}
+
+/**
+ * Bounds on how many of `n` indexed questions match, from each term's document frequency (questions
+ * holding it in any column or as a filter token, as term_counts counts). A bare term is exact; a phrase
+ * or a column-restricted term matches at most as often as its rarest term.
+ */
+export function matchBounds(tree: Node, df: (term: string) => number, n: number): MatchBounds {
+  const bounds = (node: Node): MatchBounds => {
+    if (node.type === 'phrase') {
+      const counts = node.terms.map(df);
+      const upper = Math.min(n, ...counts);
+      const postings = counts.reduce((a, b) => a + b, 0);
+      const bare = node.terms.length === 1 && node.columns.size === COLUMNS.length;
+      return { lower: bare ? upper : 0, upper, estimate: bare ? upper : upper / 2, postings };
+    }
+    const l = bounds(node.left);
+    const r = bounds(node.right);
+    const postings = l.postings + r.postings;
+    const share = n > 0 ? r.estimate / n : 0;
+    switch (node.type) {
+      case 'and':
+        return {
+          lower: Math.max(0, l.lower + r.lower - n),
+          upper: Math.min(l.upper, r.upper),
+          estimate: l.estimate * share,
+          postings,
+        };
+      case 'or':
+        return {
+          lower: Math.max(l.lower, r.lower),
+          upper: Math.min(n, l.upper + r.upper),
+          estimate: Math.min(n, l.estimate + r.estimate - l.estimate * share),
+          postings,
+        };
+      case 'not':
+        return {
+          lower: Math.max(0, l.lower - r.upper),
+          upper: l.upper,
+          estimate: l.estimate * (1 - share),
+          postings,
+        };
+    }
+  };
+  return bounds(tree);
 }
 
 /**

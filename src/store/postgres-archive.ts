@@ -15,7 +15,8 @@ import {
 import { FacetCounter, type FacetCounts } from './facet-counts.js';
 import { postgresFacetSource } from './facet-sources.js';
 import { filterToken } from './filter-terms.js';
-import { fit, type MatchBounds, matchBounds, matchPhrases, translateMatch } from './postgres-query.js';
+import { type MatchBounds, matchBounds, matchPhrases } from './fts5-expression.js';
+import { fit, translateMatch } from './postgres-query.js';
 import { savePublication, VERSION_KEY } from './postgres-writer.js';
 import type { Database } from './schema.js';
 import type { QuestionTerms, SaveOutcome } from './sqlite-writer.js';

@@ -14,6 +14,7 @@ import {
 import { FacetCounter, type FacetCounts } from './facet-counts.js';
 import { sqliteFacetSource } from './facet-sources.js';
 import { filterToken } from './filter-terms.js';
+import { type MatchNode, matchBounds, matchTerms, parseMatch } from './fts5-expression.js';
 import { listShards, optimizeShard, shardSize, shardTable, vocabTable } from './index-shards.js';
 import type { Database } from './schema.js';
 import { createWriter, type QuestionTerms, type SaveOutcome } from './sqlite-writer.js';
@@ -326,13 +327,16 @@ export class SqliteArchive extends Archive {
     let total = seen;
     let totalExact = exhaustive;
     if (!exhaustive) {
-      const counted = this.countMatches(
-        match,
-        { from: request.dateFrom, to: request.dateTo },
-        this.countCap + 1,
-        shards.slice(countFrom),
-        countedBefore,
-      );
+      const known = !request.dateFrom && !request.dateTo && (await this.moreThanCap(match));
+      const counted = known
+        ? this.countCap + 1
+        : this.countMatches(
+            match,
+            { from: request.dateFrom, to: request.dateTo },
+            this.countCap + 1,
+            shards.slice(countFrom),
+            countedBefore,
+          );
       total = Math.min(counted, this.countCap);
       totalExact = counted <= this.countCap;
     }
@@ -390,6 +394,23 @@ export class SqliteArchive extends Archive {
     }
     const ids = statement.pluck().all(match, ...filters, limit) as number[];
     return ids.map((id) => ({ id, score: 0, date: null }));
+  }
+
+  /**
+   * Whether the terms' document frequencies alone prove that more than the counting cap match (a
+   * frequent word, or words that together hold more questions than there are): then counting, a
+   * quarter of FTS5's work for such a query, is skipped. The frequencies are mostly cached already:
+   * ranking asks for the same terms.
+   */
+  private async moreThanCap(match: string): Promise<boolean> {
+    let tree: MatchNode;
+    try {
+      tree = parseMatch(match);
+    } catch {
+      return false; // an expression this parser does not read: counted as before
+    }
+    const { total, df } = await this.termFrequencies(matchTerms(tree));
+    return matchBounds(tree, (t) => df.get(t) ?? 0, total).lower > this.countCap;
   }
 
   /** Matches counted on from `counted` over `shards`, stopping at `cap`. */

@@ -17,16 +17,9 @@ import { createAnalyzer } from '../../src/search/analysis.js';
 import { indexTerms } from '../../src/search/index-terms.js';
 import { type SearchOptions, type SearchResponse, search, similar } from '../../src/search/search.js';
 import { filterToken } from '../../src/store/filter-terms.js';
+import { matchBounds, matchPhrases, parseMatch } from '../../src/store/fts5-expression.js';
 import * as termCountsMigration from '../../src/store/migrations/postgres/002-term-counts.js';
-import {
-  matchBounds,
-  matchPhrases,
-  matchToTsquery,
-  parseMatch,
-  quoteLexeme,
-  translateMatch,
-  tsvectorText,
-} from '../../src/store/postgres-query.js';
+import { matchToTsquery, quoteLexeme, translateMatch, tsvectorText } from '../../src/store/postgres-query.js';
 import { type SearchPage, type SearchRequest, Store } from '../../src/store/store.js';
 import { freshPostgres, postgresSkip } from '../helpers/postgres.js';
 import { fixtureNames, fixtureText, words } from '../helpers/read.js';

@@ -114,33 +114,22 @@ export class PostgresArchive extends Archive {
     return walked * 7 < bounds.postings * 0.8 + bounds.estimate * 16 ? 'walk' : 'bitmap';
   }
 
-  /** Runs `work` in a read-only transaction that takes the matches as `plan` says (see plan). */
-  private planned<T>(plan: 'walk' | 'bitmap', work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-    if (plan === 'bitmap') return this.bitmapsOnly(work);
-    return this.db
-      .transaction()
-      .setAccessMode('read only')
-      .execute(async (trx) => {
-        await sql`SELECT set_config('enable_seqscan', 'off', true),
-          set_config('enable_bitmapscan', 'off', true)`.execute(trx);
-        return work(trx);
-      });
-  }
-
   /**
-   * Runs `work` in a read-only transaction whose queries on the index use the GIN index (as bitmaps)
-   * and never test rows one by one. The planner counts reading a question's tsvector (most are TOASTed,
-   * a few kilobytes compressed) as nearly free, so for counting it prefers a sequential scan that
-   * decompresses every row it passes: measured on 100 000 questions, 5 to 10 times slower than the bitmap,
-   * which for terms without weights or phrases needs no tsvector at all.
+   * Runs `work` in a read-only transaction that takes the matches as `plan` says: by walking the id
+   * index (bitmaps off), or by the GIN index's bitmaps, never testing rows one by one (the planner counts
+   * reading a question's tsvector as nearly free, so for counting it would prefer a sequential scan that
+   * decompresses every row it passes: measured on 100 000 questions, 5 to 10 times slower than the
+   * bitmap, which for terms without weights or phrases needs no tsvector at all).
    */
-  private bitmapsOnly<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  private planned<T>(plan: 'walk' | 'bitmap', work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    const off = plan === 'walk' ? 'enable_bitmapscan' : 'enable_indexscan';
     return this.db
       .transaction()
       .setAccessMode('read only')
       .execute(async (trx) => {
-        await sql`SELECT set_config('enable_seqscan', 'off', true),
-          set_config('enable_indexscan', 'off', true)`.execute(trx);
+        await sql`SELECT set_config('enable_seqscan', 'off', true), set_config(${off}, 'off', true)`.execute(
+          trx,
+        );
         return work(trx);
       });
   }
@@ -148,8 +137,8 @@ export class PostgresArchive extends Archive {
   /**
    * Reads the archive's version and index totals and the document frequencies of `terms` not cached
    * (term_counts, which the writer keeps), in one statement (one snapshot, so the counts belong to the
-   * version read with them). A version
-   * other than the one the caches were filled at empties them first: every save bumps it, in any process.
+   * version read with them). A version other than the one the caches were filled at empties them first:
+   * every save bumps it, in any process.
    */
   private async freshen(terms: readonly string[]): Promise<Frequencies> {
     // A save by another process between two of these may empty the caches again: at most three tries.
@@ -173,7 +162,7 @@ export class PostgresArchive extends Archive {
               : sql`NULL::bigint[]`
           } AS df`;
       const result = total
-        ? await this.bitmapsOnly((trx) => statement.execute(trx))
+        ? await this.planned('bitmap', (trx) => statement.execute(trx))
         : await statement.execute(this.db);
       const row = result.rows[0];
       const version = row?.version ?? '0';
@@ -274,7 +263,7 @@ export class PostgresArchive extends Archive {
 
   /**
    * Matches within the dates, counted up to `cap`. Without dates from the GIN index's bitmap (see
-   * bitmapsOnly: the planner would test row after row); with dates the planner's own choice, which joins
+   * planned: the planner would test row after row); with dates the planner's own choice, which joins
    * the publications better than bitmaps would (measured).
    */
   private async countMatches(query: string, request: SearchRequest, cap: number): Promise<number> {
@@ -283,7 +272,7 @@ export class PostgresArchive extends Archive {
         ? await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM question_index i
             JOIN questions q ON q.id = i.id JOIN publications p ON p.id = q.publication_id
             WHERE i.terms @@ ${query}::tsquery ${this.dates(request)} LIMIT ${cap}) m`.execute(this.db)
-        : await this.bitmapsOnly((trx) =>
+        : await this.planned('bitmap', (trx) =>
             sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM question_index i
               WHERE i.terms @@ ${query}::tsquery LIMIT ${cap}) m`.execute(trx),
           );

@@ -121,7 +121,9 @@ export class SqliteArchive extends Archive {
       this.shards = null;
     });
     const writer = this.writer;
-    const outcome = await this.exclusive(() => writer.save(pub, source, terms, access));
+    // BEGIN IMMEDIATE: the save reads before it writes, and a deferred transaction whose write comes
+    // after another process's fails at once (SQLITE_BUSY_SNAPSHOT) where this one waits its turn.
+    const outcome = await this.exclusive(() => writer.save.immediate(pub, source, terms, access));
     if (outcome !== 'unchanged') this.forget();
     return outcome;
   }

@@ -359,10 +359,18 @@ export class Workflow {
     const to = transition(LIST_MACHINE, list.state, 'send-letter', roles);
     if (!this.options.publish) throw new Error('this workflow has no publisher');
     const questions = await this.store.workflow.questions(listId);
-    // Stored before the transaction: the archive's writer must never wait inside one.
-    const publicationId = await this.options.publish(list, questions);
+    // The list is taken first (compare-and-set on its state), so that of several sends at once only one
+    // publishes: checking after publishing left a second publication behind (found with 20 servers).
+    await this.store.workflow.setListState(listId, list.state, to);
+    let publicationId: string;
+    try {
+      // Stored outside a transaction: the archive's writer must never wait inside one.
+      publicationId = await this.options.publish(list, questions);
+    } catch (error) {
+      await this.store.workflow.setListState(listId, to, list.state);
+      throw error;
+    }
     const sent = await this.store.workflow.atomically(async (wf) => {
-      await wf.setListState(listId, list.state, to);
       for (const q of questions) await wf.setQuestionState(q.id, 'approved', 'published');
       return wf.setLetter(listId, { publicationId, sentAt: new Date().toISOString() });
     });

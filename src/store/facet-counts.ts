@@ -166,7 +166,6 @@ export class FacetCounter {
         publication: this.rangePublications[i]!,
       }));
       for (const r of added) {
-        if (r.lo <= this.loadedTo) continue;
         ranges.push({ lo: r.lo, hi: r.hi, publication: this.publicationNumber(r.publication) });
         this.loadedTo = Math.max(this.loadedTo, r.hi);
       }

@@ -14,6 +14,7 @@ import {
   squash,
   textOf,
 } from './dom.js';
+import { GROUPING_ELEMENTS } from './elements.js';
 
 export interface WalkPlan {
   /** Elements left out with all they hold. */
@@ -27,52 +28,17 @@ export interface WalkPlan {
 }
 
 const BLOCKS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
+  ...GROUPING_ELEMENTS,
   'body',
   'caption',
-  'center',
-  'dd',
-  'details',
-  'dialog',
-  'dir',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
   'html',
   'legend',
-  'li',
-  'main',
-  'menu',
-  'nav',
-  'ol',
-  'p',
-  'section',
-  'summary',
-  'table',
   'tbody',
   'td',
   'tfoot',
   'th',
   'thead',
   'tr',
-  'ul',
 ]);
 
 type Piece = string | { marker: number };

@@ -16,6 +16,7 @@ import {
 } from 'domhandler';
 import { Parser } from 'htmlparser2';
 import { ReadError } from '../errors.js';
+import { GROUPING_ELEMENTS } from './elements.js';
 
 export type Node = AnyNode;
 export type { Document, Element };
@@ -282,49 +283,7 @@ function dissolve(found: readonly Element[], gone: (el: Element) => boolean): vo
 
 // The elements that end a paragraph they open in, as HTML has them; htmlparser2 ends a paragraph on
 // most of them, but not on li, dd, dt and a few more, nor where an html or body element stood between.
-const ENDS_P = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'center',
-  'dd',
-  'details',
-  'dialog',
-  'dir',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'li',
-  'listing',
-  'main',
-  'menu',
-  'nav',
-  'ol',
-  'p',
-  'plaintext',
-  'pre',
-  'search',
-  'section',
-  'summary',
-  'table',
-  'ul',
-  'xmp',
-]);
+const ENDS_P = new Set([...GROUPING_ELEMENTS, 'listing', 'plaintext', 'pre', 'search', 'xmp']);
 
 /**
  * A paragraph holding a block that ends paragraphs ends before it: the block and what follows go after

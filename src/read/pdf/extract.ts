@@ -1,8 +1,9 @@
 // PDF bytes → positioned text items per page, with pdfjs-dist (legacy build, for Node 20). Nothing is
 // fetched (no fonts, CMaps or wasm from anywhere), nothing printed; pdfjs's errors become ReadErrors.
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ReadError } from '../errors.js';
 import { MAX_TEXT_LENGTH } from '../text/lines.js';
+import { loadPdfjs } from './pdfjs.js';
 
 /** One run of text as pdfjs placed it; y is the baseline measured from the top of the page. */
 export interface TextItem {
@@ -97,6 +98,7 @@ function isTextItem(item: object): item is RawItem {
 export async function extractPages(bytes: Uint8Array): Promise<PageText[]> {
   checkBytes(bytes);
   let pdf: PDFDocumentProxy | null = null;
+  const { getDocument } = await loadPdfjs();
   const task = getDocument({
     // pdfjs takes the buffer over; the caller keeps theirs.
     data: new Uint8Array(bytes),

@@ -16,6 +16,7 @@ import { FacetCounter, type FacetCounts } from './facet-counts.js';
 import { postgresFacetSource } from './facet-sources.js';
 import { filterToken } from './filter-terms.js';
 import { type MatchBounds, matchBounds, matchPhrases } from './fts5-expression.js';
+import { DEFAULT_SHARD_SIZE } from './index-shards.js';
 import { fit, translateMatch } from './postgres-query.js';
 import { savePublication, VERSION_KEY } from './postgres-writer.js';
 import type { Database } from './schema.js';
@@ -30,6 +31,12 @@ interface Frequencies {
   df: Map<string, number>;
   questions: number;
   tokens: number;
+}
+
+/** The index's partitions, newest first, and how many ids each spans. */
+interface Partitions {
+  names: string[];
+  size: number;
 }
 
 interface Candidate {
@@ -61,6 +68,10 @@ export class PostgresArchive extends Archive {
   private readonly facetCounter: FacetCounter;
   /** The archive's version (settings) when the caches were filled: every save bumps it, in any process. */
   private version: string | null = null;
+  /** The index's partitions, newest first (a save that adds one changes the version, which empties this). */
+  private partitions: Partitions | null = null;
+  /** The index partition size asked for (StoreOptions.shardSize), until the first question fixes it. */
+  private readonly partitionSizeWanted: number | undefined;
 
   constructor(db: Kysely<Database>, options: StoreOptions) {
     super(db);
@@ -68,6 +79,7 @@ export class PostgresArchive extends Archive {
     this.countCap = options.countCap ?? 10_000;
     this.vectorCache = new VectorCache(options.vectorCacheBytes ?? DEFAULT_VECTOR_CACHE_BYTES);
     this.facetCounter = new FacetCounter(postgresFacetSource(db));
+    this.partitionSizeWanted = options.shardSize;
   }
 
   async savePublication(
@@ -76,7 +88,7 @@ export class PostgresArchive extends Archive {
     terms: readonly QuestionTerms[] | null,
     access: readonly number[] = [],
   ): Promise<SaveOutcome> {
-    const outcome = await savePublication(this.db, pub, source, terms, access);
+    const outcome = await savePublication(this.db, pub, source, terms, access, this.partitionSizeWanted);
     if (outcome !== 'unchanged') this.forget();
     return outcome;
   }
@@ -95,23 +107,26 @@ export class PostgresArchive extends Archive {
   private forget(): void {
     this.facetCounter.clear();
     this.dfCache.clear();
+    this.partitions = null;
     this.totalQuestions = null;
     this.vectorCache.clear();
   }
 
   /**
-   * How to take the newest matches: walking the ids backwards, testing each question's tsvector (read
-   * and decompressed: some 7 µs a question at 1 000 000), or the GIN index's bitmap of every match,
-   * sorted (some 0.8 µs a posting read and 16 µs a match fetched). PostgreSQL's planner prices the walk
-   * as if matches were spread evenly and reading a tsvector were free: for two words that meet in 1 % of
-   * the questions it walked 117 000 of them (1 s) where the bitmap took 0.2 s. Estimated here from the
-   * document frequencies, which it does not have (measured on the benchmark's archive, warm).
+   * How to take the newest matches, partition by partition from the newest: walking the ids backwards,
+   * testing each question's tsvector (read and decompressed: some 2.5 µs a question at 1 000 000, warm),
+   * or each partition's GIN bitmap, sorted (some 2 µs a match, the postings included), until enough are
+   * found. The bitmap reads at least the newest partition's matches: for a word in 3 % of the questions,
+   * 3 000 (6 ms) against 33 000 questions walked (80 ms); walking wins only for words in more than about
+   * a tenth of the questions. PostgreSQL's planner cannot tell (it has no document frequencies, and
+   * prices reading a tsvector as free). Measured on the benchmark's archive.
    */
-  private plan(bounds: MatchBounds, questions: number): 'walk' | 'bitmap' {
+  private plan(bounds: MatchBounds, questions: number, partitionSize: number): 'walk' | 'bitmap' {
     const wanted = this.candidates + 1;
-    if (bounds.estimate < wanted) return 'bitmap';
+    if (bounds.estimate < wanted || questions === 0) return 'bitmap';
     const walked = Math.min(questions, (wanted / bounds.estimate) * questions);
-    return walked * 7 < bounds.postings * 0.8 + bounds.estimate * 16 ? 'walk' : 'bitmap';
+    const read = Math.max(wanted, bounds.estimate * (Math.min(partitionSize, questions) / questions));
+    return walked * 2.5 < read * 2 ? 'walk' : 'bitmap';
   }
 
   /**
@@ -211,9 +226,15 @@ export class PostgresArchive extends Archive {
     // Counting matches costs in proportion to them all (GIN gives them as one bitmap): not done when
     // the document frequencies prove more than the cap match (then SQLite too says "at least the cap").
     const countKnown = !request.dateFrom && !request.dateTo && bounds.lower > this.countCap;
+    const partitions = await this.partitionList();
     // The candidates and the count at once, on two of the pool's connections.
     const [rows, counted] = await Promise.all([
-      this.matches(query, request, this.candidates + 1, this.plan(bounds, frequencies.questions)),
+      this.matches(
+        query,
+        request,
+        this.candidates + 1,
+        this.plan(bounds, frequencies.questions, partitions.size),
+      ),
       countKnown ? this.countCap + 1 : this.countMatches(query, request, this.countCap + 1),
     ]);
     const exhaustive = rows.length <= this.candidates;
@@ -247,10 +268,19 @@ export class PostgresArchive extends Archive {
     const exclude = request.exclude?.length ? [...request.exclude] : null;
     const notExcluded = exclude ? sql`AND i.id <> ALL(${exclude}::bigint[])` : sql``;
     if (!needsPublication(request)) {
+      // Each partition's newest matches, the newest partition first: Append runs its parts in turn and
+      // the LIMIT ends it when enough are found, so older partitions are never read. (Asked of the
+      // partitioned table, the planner sorts the bitmaps of all partitions together unless it walks.)
+      const { names } = await this.partitionList();
+      if (names.length === 0) return [];
+      const parts = names.map(
+        (t) => sql`(SELECT i.id FROM ${sql.table(t)} i WHERE i.terms @@ ${query}::tsquery ${notExcluded}
+          ORDER BY i.id DESC LIMIT ${limit})`,
+      );
       const rows = await this.planned(plan, (trx) =>
-        sql<{ id: number }>`SELECT i.id FROM question_index i
-          WHERE i.terms @@ ${query}::tsquery ${notExcluded}
-          ORDER BY i.id DESC LIMIT ${limit}`.execute(trx),
+        sql<{ id: number }>`SELECT u.id FROM (${sql.join(parts, sql` UNION ALL `)}) u LIMIT ${limit}`.execute(
+          trx,
+        ),
       );
       return rows.rows.map((r) => ({ id: Number(r.id), score: 0, date: null }));
     }
@@ -261,20 +291,40 @@ export class PostgresArchive extends Archive {
     return rows.rows.map((r) => ({ id: Number(r.id), score: 0, date: r.date }));
   }
 
+  /** The index's partitions, newest first, and their size in ids (postgres-partitions.ts). */
+  private async partitionList(): Promise<Partitions> {
+    if (this.partitions === null) {
+      const rows = await sql<{ name: string; size: string | null }>`SELECT c.relname AS name,
+          (SELECT value FROM settings WHERE key = 'index_shard_size') AS size
+        FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+        WHERE i.inhparent = 'question_index'::regclass`.execute(this.db);
+      const k = (name: string) => Number(/_p(\d+)$/.exec(name)?.[1] ?? 0);
+      this.partitions = {
+        names: rows.rows.map((r) => r.name).sort((a, b) => k(b) - k(a)),
+        size: Number(rows.rows[0]?.size ?? DEFAULT_SHARD_SIZE),
+      };
+    }
+    return this.partitions;
+  }
+
   /**
    * Matches within the dates, counted up to `cap`. Without dates from the GIN index's bitmap (see
    * planned: the planner would test row after row); with dates the planner's own choice, which joins
    * the publications better than bitmaps would (measured).
    */
   private async countMatches(query: string, request: SearchRequest, cap: number): Promise<number> {
+    const { names } = await this.partitionList();
+    if (names.length === 0) return 0;
     const rows =
       request.dateFrom || request.dateTo
         ? await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM question_index i
             JOIN questions q ON q.id = i.id JOIN publications p ON p.id = q.publication_id
             WHERE i.terms @@ ${query}::tsquery ${this.dates(request)} LIMIT ${cap}) m`.execute(this.db)
         : await this.planned('bitmap', (trx) =>
-            sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM question_index i
-              WHERE i.terms @@ ${query}::tsquery LIMIT ${cap}) m`.execute(trx),
+            sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT FROM (${sql.join(
+              names.map((t) => sql`(SELECT FROM ${sql.table(t)} i WHERE i.terms @@ ${query}::tsquery)`),
+              sql` UNION ALL `,
+            )}) u LIMIT ${cap}) m`.execute(trx),
           );
     return Number(rows.rows[0]?.n ?? 0);
   }

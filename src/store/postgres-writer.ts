@@ -9,6 +9,7 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Publication } from '../model/publication.js';
 import { inTransaction } from './database.js';
+import { ensurePartitions, partitionSize } from './postgres-partitions.js';
 import { indexEntry } from './postgres-query.js';
 import type { Database } from './schema.js';
 import { packTree, type QuestionTerms, type SaveOutcome } from './sqlite-writer.js';
@@ -147,6 +148,7 @@ export async function savePublication(
   source: { hash: string; file: string | null },
   terms: readonly QuestionTerms[] | null,
   access: readonly number[] = [],
+  partitionSizeWanted?: number,
 ): Promise<SaveOutcome> {
   const id = pub.id;
   if (!id) throw new Error('a publication needs an official id to be stored');
@@ -219,6 +221,13 @@ export async function savePublication(
       })
       .execute();
     if (parts) await parts.execute(trx);
+    if (entries.length > 0) {
+      // The index partitions the new ids fall in (postgres-partitions.ts), made under the lock.
+      const size = await partitionSize(trx, partitionSizeWanted);
+      const top = await sql<{ id: string }>`SELECT coalesce(max(id), 0) AS id FROM questions`.execute(trx);
+      const next = Number(top.rows[0]?.id ?? 0) + 1;
+      await ensurePartitions(trx, next, next + entries.length - 1, size);
+    }
     // The questions get consecutive ids after the highest, as SQLite gives rowids (the lock keeps two
     // writers from taking the same); the index rows and vectors the same ids, in the same order. The
     // totals ranking reads move with them, and the archive's version says it changed.

@@ -3,9 +3,11 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { importText } from '../../src/archive/import.js';
 import { createAnalyzer } from '../../src/search/analysis.js';
 import { search } from '../../src/search/search.js';
+import { dialectOf } from '../../src/store/database.js';
 import { Store } from '../../src/store/store.js';
 import { tempDbPath } from '../helpers/archive.js';
 import { FIXTURES, words } from '../helpers/read.js';
@@ -13,7 +15,7 @@ import { FIXTURES, words } from '../helpers/read.js';
 const analyzer = createAnalyzer(words);
 const full = await Store.open(tempDbPath());
 const capped = await Store.open(tempDbPath(), { candidates: 3, countCap: 5 });
-// Shards of seven questions: the fixtures' 76 questions spread over eleven index tables.
+// Shards of seven questions: the fixtures' questions spread over several index tables.
 const sharded = await Store.open(tempDbPath(), { shardSize: 7 });
 for (const store of [full, capped, sharded]) {
   for (const name of readdirSync(FIXTURES)
@@ -24,6 +26,29 @@ for (const store of [full, capped, sharded]) {
 }
 
 describe('two-stage search', () => {
+  test('the index is split by question id: a part per seven questions', async () => {
+    // SQLite: an FTS5 table per shard; PostgreSQL: a partition of question_index per range of ids.
+    const names =
+      dialectOf(sharded.db) === 'postgres'
+        ? (
+            await sql<{ name: string }>`SELECT c.relname AS name FROM pg_inherits i
+              JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'question_index'::regclass`.execute(
+              sharded.db,
+            )
+          ).rows.map((r) => r.name)
+        : (
+            await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`.execute(
+              sharded.db,
+            )
+          ).rows
+            .map((r) => r.name)
+            .filter((n) => /^question_index_\d+$/.test(n));
+    const top = await sql<{ id: number }>`SELECT max(id) AS id FROM questions`.execute(sharded.db);
+    const newest = Number(top.rows[0]!.id);
+    assert.ok(newest > 30, `${newest} questions`);
+    assert.equal(names.length, Math.ceil(newest / 7), names.join(', '));
+  });
+
   test('a sharded index finds and ranks the same as one index', async () => {
     for (const q of [
       'budget ATKM',

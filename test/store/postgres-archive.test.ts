@@ -19,6 +19,7 @@ import { type SearchOptions, type SearchResponse, search, similar } from '../../
 import { filterToken } from '../../src/store/filter-terms.js';
 import { matchBounds, matchPhrases, parseMatch } from '../../src/store/fts5-expression.js';
 import * as termCountsMigration from '../../src/store/migrations/postgres/002-term-counts.js';
+import * as indexPartitionsMigration from '../../src/store/migrations/postgres/003-index-partitions.js';
 import { matchToTsquery, quoteLexeme, translateMatch, tsvectorText } from '../../src/store/postgres-query.js';
 import { type SearchPage, type SearchRequest, Store } from '../../src/store/store.js';
 import { freshPostgres, postgresSkip } from '../helpers/postgres.js';
@@ -221,6 +222,43 @@ describe('PostgreSQL archive gives what the SQLite archive gives', { skip }, () 
       await termCountsMigration.up(trx as unknown as Kysely<unknown>);
     });
     assert.deepEqual(await kept(), before);
+  });
+
+  test('the index partitions: one per 100 000 ids, and an archive indexed in one table is moved into them whole', async () => {
+    const rows = async () =>
+      (
+        await sql<{ id: string; terms: string }>`SELECT id, terms::text AS terms FROM question_index
+          ORDER BY id`.execute(post.db)
+      ).rows.map((r) => `${r.id} ${hash(r.terms)}`);
+    const partitions = async () =>
+      (
+        await sql<{ name: string; bound: string }>`SELECT c.relname AS name,
+            pg_get_expr(c.relpartbound, c.oid) AS bound
+          FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+          WHERE i.inhparent = 'question_index'::regclass ORDER BY c.relname`.execute(post.db)
+      ).rows;
+    const before = await rows();
+    assert.ok(before.length > 100, `${before.length} questions indexed`);
+    // Fewer than 100 000 questions: all in the first partition.
+    assert.deepEqual(await partitions(), [
+      { name: 'question_index_p0', bound: "FOR VALUES FROM ('1') TO ('100001')" },
+    ]);
+    // The archive as migration 002 left it: one table with one GIN index.
+    await post.db.transaction().execute(async (trx) => {
+      await sql`CREATE TABLE question_index_old AS SELECT id, terms FROM question_index`.execute(trx);
+      await sql`DROP TABLE question_index`.execute(trx);
+      await sql`ALTER TABLE question_index_old RENAME TO question_index`.execute(trx);
+      await sql`ALTER TABLE question_index ADD PRIMARY KEY (id)`.execute(trx);
+      await sql`CREATE INDEX question_index_terms ON question_index USING GIN (terms)`.execute(trx);
+      await indexPartitionsMigration.up(trx as unknown as Kysely<unknown>);
+    });
+    assert.deepEqual(await rows(), before);
+    assert.equal((await partitions()).length, 1);
+    // A question cannot be indexed outside the partitions (ids are given by the writer, which makes them).
+    await assert.rejects(
+      sql`INSERT INTO question_index (id, terms) VALUES (100001, 'x')`.execute(post.db),
+      /no partition|violates foreign key/,
+    );
   });
 
   test('the judged relevance queries give the same results', async () => {

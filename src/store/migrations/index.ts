@@ -12,6 +12,7 @@ import * as notifications from './007-notifications.js';
 import * as writtenQuestions from './008-written-questions.js';
 import * as postgresSchema from './postgres/001-schema.js';
 import * as postgresTermCounts from './postgres/002-term-counts.js';
+import * as postgresIndexPartitions from './postgres/003-index-partitions.js';
 
 export const SQLITE_MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
@@ -27,4 +28,5 @@ export const SQLITE_MIGRATIONS: Record<string, Migration> = {
 export const POSTGRES_MIGRATIONS: Record<string, Migration> = {
   '001-schema': postgresSchema,
   '002-term-counts': postgresTermCounts,
+  '003-index-partitions': postgresIndexPartitions,
 };

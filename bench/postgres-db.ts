@@ -52,7 +52,7 @@ export async function recreateDatabase(url: string): Promise<void> {
 
 export interface PostgresSize {
   database: number;
-  /** Bytes per part: tables with their TOAST, and their indexes apart. */
+  /** Bytes per part: tables with their TOAST (the index's partitions summed), and their indexes apart. */
   parts: { name: string; bytes: number }[];
 }
 
@@ -64,8 +64,10 @@ export async function postgresSize(url: string): Promise<PostgresSize> {
     const r = await client.query<{ name: string; bytes: string }>(`
       SELECT 'publications (rows + tree)' AS name, pg_table_size('publications') AS bytes
       UNION ALL SELECT 'questions (text)', pg_table_size('questions')
-      UNION ALL SELECT 'search index: tsvectors', pg_table_size('question_index')
-      UNION ALL SELECT 'search index: GIN', pg_relation_size('question_index_terms')
+      UNION ALL SELECT 'search index: tsvectors', (SELECT coalesce(sum(pg_table_size(relid)), 0)
+        FROM pg_partition_tree('question_index') WHERE isleaf)
+      UNION ALL SELECT 'search index: GIN', (SELECT coalesce(sum(pg_relation_size(relid)), 0)
+        FROM pg_partition_tree('question_index_terms') WHERE isleaf)
       UNION ALL SELECT 'term vectors', pg_table_size('question_vectors')
       UNION ALL SELECT 'term counts', pg_total_relation_size('term_counts')
       UNION ALL SELECT 'B-tree indexes', (SELECT coalesce(sum(pg_relation_size(i.indexrelid)), 0)

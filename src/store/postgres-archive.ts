@@ -17,6 +17,7 @@ import { postgresFacetSource } from './facet-sources.js';
 import { filterToken } from './filter-terms.js';
 import { type MatchBounds, matchBounds, matchPhrases } from './fts5-expression.js';
 import { DEFAULT_SHARD_SIZE } from './index-shards.js';
+import { partitionNumber, SIZE_KEY } from './postgres-partitions.js';
 import { fit, translateMatch } from './postgres-query.js';
 import { savePublication, VERSION_KEY } from './postgres-writer.js';
 import type { Database } from './schema.js';
@@ -295,12 +296,14 @@ export class PostgresArchive extends Archive {
   private async partitionList(): Promise<Partitions> {
     if (this.partitions === null) {
       const rows = await sql<{ name: string; size: string | null }>`SELECT c.relname AS name,
-          (SELECT value FROM settings WHERE key = 'index_shard_size') AS size
+          (SELECT value FROM settings WHERE key = ${SIZE_KEY}) AS size
         FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
         WHERE i.inhparent = 'question_index'::regclass`.execute(this.db);
-      const k = (name: string) => Number(/_p(\d+)$/.exec(name)?.[1] ?? 0);
       this.partitions = {
-        names: rows.rows.map((r) => r.name).sort((a, b) => k(b) - k(a)),
+        names: rows.rows
+          .map((r) => r.name)
+          .filter((name) => partitionNumber(name) >= 0)
+          .sort((a, b) => partitionNumber(b) - partitionNumber(a)),
         size: Number(rows.rows[0]?.size ?? DEFAULT_SHARD_SIZE),
       };
     }

@@ -8,12 +8,19 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { DEFAULT_SHARD_SIZE, shardOf } from './index-shards.js';
 import type { Database } from './schema.js';
 
-const SIZE_KEY = 'index_shard_size';
+/** The settings key of the partition size: the one SQLite's shard size is kept under. */
+export const SIZE_KEY = 'index_shard_size';
 
 /** The table name of partition k; k is a whole number, so the name is safe to put in SQL. */
 export function partitionTable(k: number): string {
   if (!Number.isSafeInteger(k) || k < 0) throw new Error(`no index partition ${k}`);
   return `question_index_p${k}`;
+}
+
+/** The number k of partition question_index_pk (-1 for another name). */
+export function partitionNumber(name: string): number {
+  const m = /^question_index_p(\d+)$/.exec(name);
+  return m ? Number(m[1]) : -1;
 }
 
 /**

@@ -62,3 +62,22 @@ export async function ensurePartitions(
       FOR VALUES FROM (${sql.lit(k * size + 1)}) TO (${sql.lit((k + 1) * size + 1)})`.execute(trx);
   }
 }
+
+/**
+ * Makes the partitions the next `count` question ids will fall in (ids follow the highest stored), with
+ * the size fixed now if no question fixed it before: the size and the highest id in one round trip.
+ * Called by the writer with the archive's write lock held.
+ */
+export async function ensurePartitionsForNext(
+  trx: Transaction<Database>,
+  count: number,
+  wanted: number | undefined,
+): Promise<void> {
+  const row = await sql<{ size: string | null; top: string }>`SELECT
+      (SELECT value FROM settings WHERE key = ${SIZE_KEY}) AS size,
+      (SELECT coalesce(max(id), 0) FROM questions) AS top`.execute(trx);
+  const stored = row.rows[0]?.size;
+  const size = stored ? Number(stored) : await partitionSize(trx, wanted);
+  const next = Number(row.rows[0]?.top ?? 0) + 1;
+  await ensurePartitions(trx, next, next + count - 1, size);
+}

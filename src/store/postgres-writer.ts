@@ -9,7 +9,7 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Publication } from '../model/publication.js';
 import { inTransaction } from './database.js';
-import { ensurePartitions, partitionSize } from './postgres-partitions.js';
+import { ensurePartitionsForNext } from './postgres-partitions.js';
 import { indexEntry } from './postgres-query.js';
 import type { Database } from './schema.js';
 import { packTree, type QuestionTerms, type SaveOutcome } from './sqlite-writer.js';
@@ -223,10 +223,7 @@ export async function savePublication(
     if (parts) await parts.execute(trx);
     if (entries.length > 0) {
       // The index partitions the new ids fall in (postgres-partitions.ts), made under the lock.
-      const size = await partitionSize(trx, partitionSizeWanted);
-      const top = await sql<{ id: string }>`SELECT coalesce(max(id), 0) AS id FROM questions`.execute(trx);
-      const next = Number(top.rows[0]?.id ?? 0) + 1;
-      await ensurePartitions(trx, next, next + entries.length - 1, size);
+      await ensurePartitionsForNext(trx, entries.length, partitionSizeWanted);
     }
     // The questions get consecutive ids after the highest, as SQLite gives rowids (the lock keeps two
     // writers from taking the same); the index rows and vectors the same ids, in the same order. The

@@ -102,7 +102,7 @@ async function startWorker(options: ServeOptions, port: number, uploadLimit: num
 }
 
 /** Node's arguments with the young generation's size set, unless the caller set it. */
-export function withYoungGeneration(execArgv: readonly string[]): string[] {
+function withYoungGeneration(execArgv: readonly string[]): string[] {
   return execArgv.some((a) => a.startsWith('--max-semi-space-size'))
     ? [...execArgv]
     : [...execArgv, '--max-semi-space-size=64'];

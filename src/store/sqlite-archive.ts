@@ -282,9 +282,11 @@ export class SqliteArchive extends Archive {
     let need = this.candidates;
     let seen = 0;
     let exhaustive = true;
-    // Where counting goes on when not every match was ranked: shards before it were counted whole.
+    // Where counting goes on when not every match was ranked: shards before it were counted whole, and
+    // of the shard it starts in, the matches from `countBelow` up (the candidates taken from it).
     let countFrom = shards.length;
     let countedBefore = 0;
+    let countBelow: number | null = null;
     // Questions in the shards searched so far, for the rate of matches (see below).
     let searched = 0;
     for (let i = 0; i < shards.length; i++) {
@@ -309,8 +311,9 @@ export class SqliteArchive extends Archive {
       for (let j = 0; j < n && j < need; j++) best.push(rows[j]!);
       if (n > need) {
         countFrom = i;
-        countedBefore = seen;
         seen += need;
+        countedBefore = seen;
+        countBelow = rows[need - 1]!.id;
         exhaustive = false;
         break;
       }
@@ -338,6 +341,7 @@ export class SqliteArchive extends Archive {
             this.countCap + 1,
             shards.slice(countFrom),
             countedBefore,
+            countBelow,
           );
       total = Math.min(counted, this.countCap);
       totalExact = counted <= this.countCap;
@@ -415,25 +419,33 @@ export class SqliteArchive extends Archive {
     return matchBounds(tree, (t) => df.get(t) ?? 0, total).lower > this.countCap;
   }
 
-  /** Matches counted on from `counted` over `shards`, stopping at `cap`. */
+  /**
+   * Matches counted on from `counted` over `shards`, stopping at `cap`; in the first shard, only those
+   * below question id `below` when given (the ones above were counted as candidates).
+   */
   private countMatches(
     match: string,
     dates: DateRange,
     cap: number,
     shards: readonly number[],
     counted: number,
+    below: number | null,
   ): number {
     const shape = { dateFrom: Boolean(dates.from), dateTo: Boolean(dates.to) };
     const filters = [dates.from, dates.to].filter((d): d is string => Boolean(d));
-    for (const k of shards) {
+    for (const [i, k] of shards.entries()) {
       if (counted >= cap) break;
       const t = shardTable(k);
+      const bounded = i === 0 && below !== null;
       const count = this.statement(
         `SELECT count(*) AS n FROM (SELECT ${t}.rowid FROM ${t}
          ${shape.dateFrom || shape.dateTo ? publicationJoin(t) : ''}
-         WHERE ${t} MATCH ? ${dateConditions(shape)} LIMIT ?)`,
+         WHERE ${t} MATCH ? ${bounded ? `AND ${t}.rowid < ?` : ''} ${dateConditions(shape)} LIMIT ?)`,
       );
-      const row = count.get(match, ...filters, cap - counted) as { n: number } | undefined;
+      // FTS5 stops at a rowid bound only when it is bound as an integer; a JavaScript number is bound as
+      // a real, which FTS5 ignores (SQLite then filters every row), so the bound goes in as a BigInt.
+      const bound = bounded ? [BigInt(below)] : [];
+      const row = count.get(match, ...bound, ...filters, cap - counted) as { n: number } | undefined;
       counted += Number(row?.n ?? 0);
     }
     return counted;

@@ -17,7 +17,10 @@ const full = await Store.open(tempDbPath());
 const capped = await Store.open(tempDbPath(), { candidates: 3, countCap: 5 });
 // Shards of seven questions: the fixtures' questions spread over several index tables.
 const sharded = await Store.open(tempDbPath(), { shardSize: 7 });
-for (const store of [full, capped, sharded]) {
+// Few candidates over small shards, a cap above every count: counting goes on in the shard where the
+// candidates ran out, below the last of them.
+const shardedFew = await Store.open(tempDbPath(), { shardSize: 7, candidates: 3, countCap: 10_000 });
+for (const store of [full, capped, sharded, shardedFew]) {
   for (const name of readdirSync(FIXTURES)
     .filter((n) => n.endsWith('.txt'))
     .sort()) {
@@ -65,6 +68,17 @@ describe('two-stage search', () => {
         q,
       );
       assert.deepEqual(b.facets, a.facets, q);
+    }
+  });
+
+  test('counting past the candidates counts every match once', async () => {
+    for (const q of ['vragen OR cijfers OR minister', 'datacenters', 'Nederland']) {
+      const a = await search(full, analyzer, q);
+      const b = await search(shardedFew, analyzer, q);
+      assert.ok(a.exhaustive && a.total > 3, `${q}: ${a.total}`);
+      assert.equal(b.exhaustive, false, q);
+      assert.equal(b.totalExact, true, q);
+      assert.equal(b.total, a.total, q);
     }
   });
 

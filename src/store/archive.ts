@@ -49,6 +49,8 @@ export interface StoreOptions {
   shardSize?: number;
   /** Memory for term vectors already read (default 128 MiB: some 200 000 questions; 0 for none). */
   vectorCacheBytes?: number;
+  /** Memory for term bitmaps of terms searched for often (SQLite; default 64 MiB; 0 for none). */
+  bitmapCacheBytes?: number;
 }
 
 export interface StoredHit {
@@ -129,6 +131,11 @@ export abstract class Archive {
 
   /** Brings the search index into its fastest shape; returns what it worked on. */
   abstract optimizeIndex(onShard?: (k: number) => void): Promise<number[]>;
+
+  /** Bytes of term bitmaps kept in memory (SQLite's; PostgreSQL keeps none). */
+  bitmapBytes(): number {
+    return 0;
+  }
 
   abstract close(): Promise<void>;
 

@@ -14,10 +14,22 @@ import {
 import { FacetCounter, type FacetCounts } from './facet-counts.js';
 import { sqliteFacetSource } from './facet-sources.js';
 import { filterToken } from './filter-terms.js';
-import { type MatchNode, matchBounds, matchTerms, parseMatch } from './fts5-expression.js';
+import { type MatchBounds, type MatchNode, matchBounds, matchTerms, parseMatch } from './fts5-expression.js';
 import { listShards, optimizeShard, shardSize, shardTable, vocabTable } from './index-shards.js';
 import type { Database } from './schema.js';
 import { createWriter, type QuestionTerms, type SaveOutcome } from './sqlite-writer.js';
+import {
+  type Bitmap,
+  BitmapCache,
+  bitmapEligible,
+  bitmapOf,
+  evaluate,
+  highest,
+  leafExpression,
+  leafKey,
+  leaves,
+  population,
+} from './term-bitmaps.js';
 import { createScorer, type Phrase, type RankStats, VectorCache, vectorSize } from './term-vectors.js';
 
 interface DateRange {
@@ -26,6 +38,35 @@ interface DateRange {
 }
 
 const DEFAULT_VECTOR_CACHE_BYTES = 128 * 1024 * 1024;
+const DEFAULT_BITMAP_CACHE_BYTES = 64 * 1024 * 1024;
+/**
+ * Term bitmaps are used when the terms' postings add up to this share of the indexed questions or more:
+ * below it FTS5 walks them about as fast as bitmaps are combined.
+ */
+const BITMAP_MIN_POSTINGS = 0.05;
+/** A term in this share of the questions or more is frequent: its bitmaps are made once it is asked again. */
+const BITMAP_FREQUENT = 0.01;
+
+interface ParsedMatch {
+  tree: MatchNode;
+  /** The document frequencies of its terms. */
+  df: ReadonlyMap<string, number>;
+  bounds: MatchBounds;
+}
+
+interface Candidate {
+  id: number;
+  score: number;
+  date: string | null;
+}
+
+/** A search's candidates (the newest matches) and its matches counted, up to the cap and one more. */
+interface Candidates {
+  best: Candidate[];
+  counted: number;
+  /** Whether every match is among the candidates. */
+  exhaustive: boolean;
+}
 
 /** Which variant of the candidate statement a search runs (see Store.shardMatches). */
 interface CandidateShape {
@@ -75,6 +116,8 @@ export class SqliteArchive extends Archive {
   private dataVersionOf: SQLite.Statement<[], number> | null = null;
   /** Term vectors read before, until the database changes. */
   private readonly vectorCache: VectorCache;
+  /** Term bitmaps made before, until the database changes. */
+  private readonly bitmaps: BitmapCache;
   /** Prepared statements by their SQL (see statement()). */
   private readonly statements = new Map<string, SQLite.Statement>();
 
@@ -88,6 +131,7 @@ export class SqliteArchive extends Archive {
     this.countCap = options.countCap ?? 10_000;
     this.shardSize = shardSize(raw, options.shardSize);
     this.vectorCache = new VectorCache(options.vectorCacheBytes ?? DEFAULT_VECTOR_CACHE_BYTES);
+    this.bitmaps = new BitmapCache(options.bitmapCacheBytes ?? DEFAULT_BITMAP_CACHE_BYTES);
   }
 
   /** Merges every index shard's segments (see optimizeShard); returns the shards merged, oldest first. */
@@ -104,6 +148,10 @@ export class SqliteArchive extends Archive {
 
   async close(): Promise<void> {
     await this.db.destroy();
+  }
+
+  override bitmapBytes(): number {
+    return this.bitmaps.size;
   }
 
   /** Stores a publication whole (one transaction), replacing an earlier version with the same id. */
@@ -145,6 +193,7 @@ export class SqliteArchive extends Archive {
     this.facetCounter?.clear();
     this.indexTotals = null;
     this.vectorCache.clear();
+    this.bitmaps.clear();
     this.newestId = null;
   }
 
@@ -261,7 +310,6 @@ export class SqliteArchive extends Archive {
   async search(request: SearchRequest): Promise<SearchPage> {
     this.freshen();
     const match = this.published(request.match, request.visibleTo ?? []);
-    const keep = request.offset + request.limit;
     const shards = this.shardList();
     this.vectorRanking ??= this.setting('ranking') === 'vectors';
     const phrases = this.vectorRanking ? request.phrases : undefined;
@@ -273,12 +321,47 @@ export class SqliteArchive extends Archive {
       exclude: (request.exclude?.length ?? 0) > 0,
       bm25: !phrases,
     };
+    const parsed = await this.parseAndBound(match);
+    const found =
+      parsed && idsOnly(shape) && !shape.exclude && this.bitmapsPay(parsed)
+        ? this.bitmapCandidates(parsed.tree, parsed.bounds, shards)
+        : this.ftsCandidates(match, request, shape, shards, parsed?.bounds ?? null);
+    const { best } = found;
+    const candidates = best.map((b) => b.id);
+    if (phrases) await this.scoreByVectors(best, phrases);
+    best.sort(
+      request.sort === 'date'
+        ? (a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.score - b.score || b.id - a.id
+        : (a, b) => a.score - b.score || b.id - a.id,
+    );
+    const page = best.slice(request.offset, request.offset + request.limit);
+    return {
+      hits: this.hitsFor(page),
+      // Every match ranked: the count is exact, whatever the cap.
+      total: found.exhaustive ? found.counted : Math.min(found.counted, this.countCap),
+      totalExact: found.exhaustive || found.counted <= this.countCap,
+      exhaustive: found.exhaustive,
+      candidates,
+    };
+  }
+
+  /**
+   * The newest `candidates` matches from FTS5, shard by shard from the newest, and the matches counted
+   * (up to the cap and one more).
+   */
+  private ftsCandidates(
+    match: string,
+    request: SearchRequest,
+    shape: CandidateShape,
+    shards: readonly number[],
+    bounds: MatchBounds | null,
+  ): Candidates {
     // The parameters after MATCH, in the order the statements name them.
     const filters: (string | number)[] = [];
     if (request.dateFrom) filters.push(request.dateFrom);
     if (request.dateTo) filters.push(request.dateTo);
     if (shape.exclude) filters.push(JSON.stringify(request.exclude));
-    const best: { id: number; score: number; date: string | null }[] = [];
+    const best: Candidate[] = [];
     let need = this.candidates;
     let seen = 0;
     let exhaustive = true;
@@ -321,32 +404,95 @@ export class SqliteArchive extends Archive {
       need -= n;
       searched += questions;
     }
-    const candidates = best.map((b) => b.id);
-    if (phrases) await this.scoreByVectors(best, phrases);
-    best.sort(
-      request.sort === 'date'
-        ? (a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.score - b.score || b.id - a.id
-        : (a, b) => a.score - b.score || b.id - a.id,
-    );
-    const page = best.slice(request.offset, keep);
-    let total = seen;
-    let totalExact = exhaustive;
-    if (!exhaustive) {
-      const known = !request.dateFrom && !request.dateTo && (await this.moreThanCap(match));
-      const counted = known
-        ? this.countCap + 1
-        : this.countMatches(
-            match,
-            { from: request.dateFrom, to: request.dateTo },
-            this.countCap + 1,
-            shards.slice(countFrom),
-            countedBefore,
-            countBelow,
-          );
-      total = Math.min(counted, this.countCap);
-      totalExact = counted <= this.countCap;
+    if (exhaustive) return { best, counted: seen, exhaustive };
+    const counted = this.provenAboveCap(request, bounds)
+      ? this.countCap + 1
+      : this.countMatches(
+          match,
+          { from: request.dateFrom, to: request.dateTo },
+          this.countCap + 1,
+          shards.slice(countFrom),
+          countedBefore,
+          countBelow,
+        );
+    return { best, counted, exhaustive };
+  }
+
+  /**
+   * Whether the terms' document frequencies alone prove that more than the counting cap match (a
+   * frequent word, or words that together hold more questions than there are): then counting, a
+   * quarter of FTS5's work for such a query, is skipped.
+   */
+  private provenAboveCap(
+    request: { dateFrom?: string; dateTo?: string },
+    bounds: MatchBounds | null,
+  ): boolean {
+    return !request.dateFrom && !request.dateTo && bounds !== null && bounds.lower > this.countCap;
+  }
+
+  /**
+   * Whether a search is answered from term bitmaps: every phrase a single term, enough postings that
+   * FTS5's walk would cost, and every frequent term asked for before. A rare term's bitmaps are made at
+   * once: FTS5 gives its few matches quickly.
+   */
+  private bitmapsPay({ tree, df, bounds }: ParsedMatch): boolean {
+    if (!bitmapEligible(tree)) return false;
+    const total = this.totalQuestions ?? 0;
+    if (bounds.postings < BITMAP_MIN_POSTINGS * total) return false;
+    const frequent = leaves(tree).filter((leaf) => (df.get(leaf.terms[0]!) ?? 0) >= BITMAP_FREQUENT * total);
+    return this.bitmaps.admit(frequent.map(leafKey));
+  }
+
+  /** The same candidates and count as ftsCandidates, from term bitmaps. */
+  private bitmapCandidates(tree: MatchNode, bounds: MatchBounds, shards: readonly number[]): Candidates {
+    const best: Candidate[] = [];
+    let need = this.candidates;
+    let seen = 0;
+    for (let i = 0; i < shards.length; i++) {
+      if (need <= 0)
+        return { best, counted: this.countFrom(tree, bounds, shards.slice(i), seen), exhaustive: false };
+      const k = shards[i]!;
+      const map = this.shardBitmap(tree, k);
+      const n = population(map);
+      for (const id of highest(map, k * this.shardSize + 1, need)) best.push({ id, score: 0, date: null });
+      if (n > need) {
+        const counted = this.countFrom(tree, bounds, shards.slice(i + 1), seen + n);
+        return { best, counted, exhaustive: false };
+      }
+      seen += n;
+      need -= n;
     }
-    return { hits: this.hitsFor(page), total, totalExact, exhaustive, candidates };
+    return { best, counted: seen, exhaustive: true };
+  }
+
+  /** Matches counted on from `counted` over `shards` from their bitmaps, up to the cap and one more. */
+  private countFrom(
+    tree: MatchNode,
+    bounds: MatchBounds,
+    shards: readonly number[],
+    counted: number,
+  ): number {
+    if (this.provenAboveCap({}, bounds)) return this.countCap + 1;
+    let n = counted;
+    for (const k of shards) {
+      if (n > this.countCap) break;
+      n += population(this.shardBitmap(tree, k));
+    }
+    return Math.min(n, this.countCap + 1);
+  }
+
+  /** The expression's matches in shard k, from its terms' bitmaps (made from FTS5 when not kept). */
+  private shardBitmap(tree: MatchNode, k: number): Bitmap {
+    const t = shardTable(k);
+    const base = k * this.shardSize + 1;
+    return evaluate(tree, (leaf) =>
+      this.bitmaps.get(k, leafKey(leaf), () => {
+        const ids = this.statement(`SELECT rowid FROM ${t} WHERE ${t} MATCH ?`)
+          .pluck()
+          .all(leafExpression(leaf)) as number[];
+        return bitmapOf(ids, base, this.shardSize);
+      }),
+    );
   }
 
   /**
@@ -403,20 +549,19 @@ export class SqliteArchive extends Archive {
   }
 
   /**
-   * Whether the terms' document frequencies alone prove that more than the counting cap match (a
-   * frequent word, or words that together hold more questions than there are): then counting, a
-   * quarter of FTS5's work for such a query, is skipped. The frequencies are mostly cached already:
-   * ranking asks for the same terms.
+   * The expression parsed, and what its terms' document frequencies tell of how many questions match
+   * (see matchBounds); null for an expression this parser does not read. The frequencies are mostly
+   * cached already: ranking asks for the same terms.
    */
-  private async moreThanCap(match: string): Promise<boolean> {
+  private async parseAndBound(match: string): Promise<ParsedMatch | null> {
     let tree: MatchNode;
     try {
       tree = parseMatch(match);
     } catch {
-      return false; // an expression this parser does not read: counted as before
+      return null;
     }
     const { total, df } = await this.termFrequencies(matchTerms(tree));
-    return matchBounds(tree, (t) => df.get(t) ?? 0, total).lower > this.countCap;
+    return { tree, df, bounds: matchBounds(tree, (t) => df.get(t) ?? 0, total) };
   }
 
   /**

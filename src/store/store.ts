@@ -178,4 +178,9 @@ export class Store {
   optimizeIndex(onShard: (k: number) => void = () => {}): Promise<number[]> {
     return this.archive.optimizeIndex(onShard);
   }
+
+  /** Bytes of term bitmaps this connection keeps for frequent search terms (see term-bitmaps.ts). */
+  bitmapBytes(): number {
+    return this.archive.bitmapBytes();
+  }
 }

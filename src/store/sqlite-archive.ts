@@ -118,6 +118,7 @@ export class SqliteArchive extends Archive {
   private readonly vectorCache: VectorCache;
   /** Term bitmaps made before, until the database changes. */
   private readonly bitmaps: BitmapCache;
+  private bitmapScratch: Bitmap | null = null;
   /** Prepared statements by their SQL (see statement()). */
   private readonly statements = new Map<string, SQLite.Statement>();
 
@@ -481,17 +482,24 @@ export class SqliteArchive extends Archive {
     return Math.min(n, this.countCap + 1);
   }
 
-  /** The expression's matches in shard k, from its terms' bitmaps (made from FTS5 when not kept). */
+  /**
+   * The expression's matches in shard k, from its terms' bitmaps (made from FTS5 when not kept), in a
+   * scratch bitmap that holds them until the next call (nothing awaits in between).
+   */
   private shardBitmap(tree: MatchNode, k: number): Bitmap {
     const t = shardTable(k);
     const base = k * this.shardSize + 1;
-    return evaluate(tree, (leaf) =>
-      this.bitmaps.get(k, leafKey(leaf), () => {
-        const ids = this.statement(`SELECT rowid FROM ${t} WHERE ${t} MATCH ?`)
-          .pluck()
-          .all(leafExpression(leaf)) as number[];
-        return bitmapOf(ids, base, this.shardSize);
-      }),
+    this.bitmapScratch ??= new Uint32Array(Math.ceil(this.shardSize / 32));
+    return evaluate(
+      tree,
+      (leaf) =>
+        this.bitmaps.get(k, leafKey(leaf), () => {
+          const ids = this.statement(`SELECT rowid FROM ${t} WHERE ${t} MATCH ?`)
+            .pluck()
+            .all(leafExpression(leaf)) as number[];
+          return bitmapOf(ids, base, this.shardSize);
+        }),
+      this.bitmapScratch,
     );
   }
 

@@ -43,19 +43,30 @@ export function bitmapOf(ids: readonly number[], base: number, bits: number): Bi
   return map;
 }
 
-/** The expression over one shard's bitmaps; a leaf's own bitmap is returned as it is (never written to). */
+/**
+ * The expression over one shard's bitmaps, written into `into` (which must be as long as the bitmaps and
+ * is returned). Operands are combined into it in place: a bitmap is allocated only for an operand that is
+ * itself an expression on the right of an operator (a parenthesised group).
+ */
 export function evaluate(
   tree: MatchNode,
   leaf: (node: Extract<MatchNode, { type: 'phrase' }>) => Bitmap,
+  into: Bitmap,
 ): Bitmap {
-  if (tree.type === 'phrase') return leaf(tree);
-  const left = evaluate(tree.left, leaf);
-  const right = evaluate(tree.right, leaf);
-  const out = new Uint32Array(left.length);
-  if (tree.type === 'and') for (let i = 0; i < out.length; i++) out[i] = left[i]! & right[i]!;
-  else if (tree.type === 'or') for (let i = 0; i < out.length; i++) out[i] = left[i]! | right[i]!;
-  else for (let i = 0; i < out.length; i++) out[i] = left[i]! & ~right[i]!;
-  return out;
+  if (tree.type === 'phrase') {
+    into.set(leaf(tree));
+    return into;
+  }
+  evaluate(tree.left, leaf, into);
+  const right =
+    tree.right.type === 'phrase'
+      ? leaf(tree.right)
+      : evaluate(tree.right, leaf, new Uint32Array(into.length));
+  const n = into.length;
+  if (tree.type === 'and') for (let i = 0; i < n; i++) into[i] = into[i]! & right[i]!;
+  else if (tree.type === 'or') for (let i = 0; i < n; i++) into[i] = into[i]! | right[i]!;
+  else for (let i = 0; i < n; i++) into[i] = into[i]! & ~right[i]!;
+  return into;
 }
 
 function bitCount(word: number): number {

@@ -49,7 +49,11 @@ describe('bitmap arithmetic', () => {
           return new Set([...l].filter((x) => !r.has(x)));
         };
         const maps = new Map(TERMS.map((t, i) => [t, bitmapOf(lists[i]!, base, bits)]));
-        const result = evaluate(expression, (leaf) => maps.get(leaf.terms[0]!)!);
+        const result = evaluate(
+          expression,
+          (leaf) => maps.get(leaf.terms[0]!)!,
+          new Uint32Array(Math.ceil(bits / 32)),
+        );
         const expected = [...overSets(expression)].sort((x, y) => y - x);
         assert.equal(population(result), expected.length);
         assert.deepEqual(highest(result, base, bits), expected);

@@ -19,16 +19,17 @@ import { listShards, optimizeShard, shardSize, shardTable, vocabTable } from './
 import type { Database } from './schema.js';
 import { createWriter, type QuestionTerms, type SaveOutcome } from './sqlite-writer.js';
 import {
+  asBitmap,
   type Bitmap,
   BitmapCache,
   bitmapEligible,
-  bitmapOf,
   evaluate,
   highest,
   leafExpression,
   leafKey,
   leaves,
   population,
+  termSetOf,
 } from './term-bitmaps.js';
 import { createScorer, type Phrase, type RankStats, VectorCache, vectorSize } from './term-vectors.js';
 
@@ -118,7 +119,8 @@ export class SqliteArchive extends Archive {
   private readonly vectorCache: VectorCache;
   /** Term bitmaps made before, until the database changes. */
   private readonly bitmaps: BitmapCache;
-  private bitmapScratch: Bitmap | null = null;
+  /** Scratch bitmaps: the expression's result, then one for each of its terms (see shardBitmap). */
+  private readonly bitmapScratch: Bitmap[] = [];
   /** Prepared statements by their SQL (see statement()). */
   private readonly statements = new Map<string, SQLite.Statement>();
 
@@ -323,10 +325,11 @@ export class SqliteArchive extends Archive {
       bm25: !phrases,
     };
     const parsed = await this.parseAndBound(match);
-    const found =
+    const fromBitmaps =
       parsed && idsOnly(shape) && !shape.exclude && this.bitmapsPay(parsed)
         ? this.bitmapCandidates(parsed.tree, parsed.bounds, shards)
-        : this.ftsCandidates(match, request, shape, shards, parsed?.bounds ?? null);
+        : null;
+    const found = fromBitmaps ?? this.ftsCandidates(match, request, shape, shards, parsed?.bounds ?? null);
     const { best } = found;
     const candidates = best.map((b) => b.id);
     if (phrases) await this.scoreByVectors(best, phrases);
@@ -440,25 +443,37 @@ export class SqliteArchive extends Archive {
     if (!bitmapEligible(tree)) return false;
     const total = this.totalQuestions ?? 0;
     if (bounds.postings < BITMAP_MIN_POSTINGS * total) return false;
-    const frequent = leaves(tree).filter((leaf) => (df.get(leaf.terms[0]!) ?? 0) >= BITMAP_FREQUENT * total);
-    return this.bitmaps.admit(frequent.map(leafKey));
+    const all = leaves(tree);
+    this.bitmaps.ask(all.map(leafKey));
+    const frequent = all.filter((leaf) => (df.get(leaf.terms[0]!) ?? 0) >= BITMAP_FREQUENT * total);
+    return this.bitmaps.askedOften(frequent.map(leafKey));
   }
 
-  /** The same candidates and count as ftsCandidates, from term bitmaps. */
-  private bitmapCandidates(tree: MatchNode, bounds: MatchBounds, shards: readonly number[]): Candidates {
+  /**
+   * The same candidates and count as ftsCandidates, from term bitmaps; null when a bitmap it needs
+   * could not be kept (see BitmapCache.get).
+   */
+  private bitmapCandidates(
+    tree: MatchNode,
+    bounds: MatchBounds,
+    shards: readonly number[],
+  ): Candidates | null {
     const best: Candidate[] = [];
     let need = this.candidates;
     let seen = 0;
     for (let i = 0; i < shards.length; i++) {
-      if (need <= 0)
-        return { best, counted: this.countFrom(tree, bounds, shards.slice(i), seen), exhaustive: false };
+      if (need <= 0) {
+        const counted = this.countFrom(tree, bounds, shards.slice(i), seen);
+        return counted === null ? null : { best, counted, exhaustive: false };
+      }
       const k = shards[i]!;
       const map = this.shardBitmap(tree, k);
+      if (!map) return null;
       const n = population(map);
       for (const id of highest(map, k * this.shardSize + 1, need)) best.push({ id, score: 0, date: null });
       if (n > need) {
         const counted = this.countFrom(tree, bounds, shards.slice(i + 1), seen + n);
-        return { best, counted, exhaustive: false };
+        return counted === null ? null : { best, counted, exhaustive: false };
       }
       seen += n;
       need -= n;
@@ -472,35 +487,42 @@ export class SqliteArchive extends Archive {
     bounds: MatchBounds,
     shards: readonly number[],
     counted: number,
-  ): number {
+  ): number | null {
     if (this.provenAboveCap({}, bounds)) return this.countCap + 1;
     let n = counted;
     for (const k of shards) {
       if (n > this.countCap) break;
-      n += population(this.shardBitmap(tree, k));
+      const map = this.shardBitmap(tree, k);
+      if (!map) return null;
+      n += population(map);
     }
     return Math.min(n, this.countCap + 1);
   }
 
   /**
    * The expression's matches in shard k, from its terms' bitmaps (made from FTS5 when not kept), in a
-   * scratch bitmap that holds them until the next call (nothing awaits in between).
+   * scratch bitmap that holds them until the next call (nothing awaits in between); null when one of
+   * the bitmaps could not be kept.
    */
-  private shardBitmap(tree: MatchNode, k: number): Bitmap {
+  private shardBitmap(tree: MatchNode, k: number): Bitmap | null {
     const t = shardTable(k);
     const base = k * this.shardSize + 1;
-    this.bitmapScratch ??= new Uint32Array(Math.ceil(this.shardSize / 32));
-    return evaluate(
-      tree,
-      (leaf) =>
-        this.bitmaps.get(k, leafKey(leaf), () => {
-          const ids = this.statement(`SELECT rowid FROM ${t} WHERE ${t} MATCH ?`)
-            .pluck()
-            .all(leafExpression(leaf)) as number[];
-          return bitmapOf(ids, base, this.shardSize);
-        }),
-      this.bitmapScratch,
-    );
+    const words = Math.ceil(this.shardSize / 32);
+    const maps = new Map<MatchNode, Bitmap>();
+    for (const [j, leaf] of leaves(tree).entries()) {
+      const set = this.bitmaps.get(k, leafKey(leaf), words * 4, () => {
+        const ids = this.statement(`SELECT rowid FROM ${t} WHERE ${t} MATCH ?`)
+          .pluck()
+          .all(leafExpression(leaf)) as number[];
+        return termSetOf(ids, base, this.shardSize);
+      });
+      if (!set) return null;
+      // A rare term's ids are set in a scratch bitmap of its own for this shard.
+      this.bitmapScratch[j + 1] ??= new Uint32Array(words);
+      maps.set(leaf, asBitmap(set, base, this.bitmapScratch[j + 1]!));
+    }
+    this.bitmapScratch[0] ??= new Uint32Array(words);
+    return evaluate(tree, (leaf) => maps.get(leaf)!, this.bitmapScratch[0]);
   }
 
   /**

@@ -35,12 +35,34 @@ export function leaves(tree: MatchNode): Extract<MatchNode, { type: 'phrase' }>[
 
 /** A bitmap of `bits` bits with the bits of `ids` (from `base`) set. */
 export function bitmapOf(ids: readonly number[], base: number, bits: number): Bitmap {
-  const map = new Uint32Array(Math.ceil(bits / 32));
-  for (const id of ids) {
-    const i = id - base;
+  return fill(new Uint32Array(Math.ceil(bits / 32)), ids, base);
+}
+
+/** Sets the bits of `ids` (from `base`) in `map`, and returns it. */
+function fill(map: Bitmap, ids: ArrayLike<number>, base: number): Bitmap {
+  const bits = map.length * 32;
+  for (let j = 0; j < ids.length; j++) {
+    const i = ids[j]! - base;
     if (i >= 0 && i < bits) map[i >>> 5]! |= 1 << (i & 31);
   }
   return map;
+}
+
+/**
+ * A term's questions in a shard as kept: a bitmap, or the ids themselves when there are fewer ids than
+ * the bitmap has words (a rare term: a quarter of the bytes or less).
+ */
+export type TermSet = Bitmap | Int32Array<ArrayBuffer>;
+
+export function termSetOf(ids: readonly number[], base: number, bits: number): TermSet {
+  return ids.length < Math.ceil(bits / 32) ? Int32Array.from(ids) : bitmapOf(ids, base, bits);
+}
+
+/** The set as a bitmap: itself, or its ids set in `scratch` (cleared first). */
+export function asBitmap(set: TermSet, base: number, scratch: Bitmap): Bitmap {
+  if (set instanceof Uint32Array) return set;
+  scratch.fill(0);
+  return fill(scratch, set, base);
 }
 
 /**
@@ -97,15 +119,21 @@ export function highest(map: Bitmap, base: number, n: number): number[] {
 }
 
 /** How many times a term must have been asked for before its bitmaps are made. */
-const ADMIT_AFTER = 2;
+const ADMIT_AFTER = 4;
+/** The request counts are halved after this many, so that what was asked for long ago fades. */
+const DECAY_AFTER = 20_000;
 
 /**
- * Bitmaps by shard and term, in about `capacity` bytes (the least recently used go first), and how often
- * each term was asked for since the database last changed.
+ * Bitmaps by shard and term in about `capacity` bytes, and how often each term was asked for. When full,
+ * a bitmap is made only in the place of the least recently used ones, and only when its term was asked
+ * for more often than theirs (admission by frequency, as TinyLFU does): a stream of ever new terms then
+ * leaves the often asked ones in place instead of making and dropping bitmaps for each search.
  */
 export class BitmapCache {
-  private readonly maps = new Map<string, Bitmap>();
+  /** By shard and term, least recently used first. */
+  private readonly maps = new Map<string, { key: string; map: TermSet }>();
   private readonly asked = new Map<string, number>();
+  private requests = 0;
   private bytes = 0;
 
   constructor(private readonly capacity: number) {}
@@ -115,47 +143,66 @@ export class BitmapCache {
     return this.bytes;
   }
 
+  /** Forgets the bitmaps (the database changed); how often terms were asked for stays. */
   clear(): void {
     this.maps.clear();
-    this.asked.clear();
     this.bytes = 0;
   }
 
-  /**
-   * Counts one more request for each of the terms; true when every one has now been asked for often
-   * enough to be worth its bitmaps (a term asked for once is cheaper left to FTS5).
-   */
-  admit(keys: readonly string[]): boolean {
-    if (this.capacity <= 0) return false;
-    let all = true;
-    for (const key of new Set(keys)) {
-      const n = (this.asked.get(key) ?? 0) + 1;
-      // The counts are a guide, not a record: forgotten all at once when there are too many.
-      if (this.asked.size > 100_000) this.asked.clear();
-      this.asked.set(key, n);
-      if (n < ADMIT_AFTER) all = false;
+  /** Counts one more request for each of the terms. */
+  ask(keys: readonly string[]): void {
+    for (const key of new Set(keys)) this.asked.set(key, (this.asked.get(key) ?? 0) + 1);
+    this.requests++;
+    if (this.requests >= DECAY_AFTER || this.asked.size > 10 * DECAY_AFTER) {
+      for (const [key, n] of this.asked) {
+        if (n < 2) this.asked.delete(key);
+        else this.asked.set(key, n >> 1);
+      }
+      this.requests = 0;
     }
-    return all;
   }
 
-  /** The bitmap of a term in a shard, made by `make` when it is not kept. */
-  get(shard: number, key: string, make: () => Bitmap): Bitmap {
+  /** Whether every one of the terms was asked for often enough to be worth its bitmaps. */
+  askedOften(keys: readonly string[]): boolean {
+    return this.capacity > 0 && keys.every((key) => (this.asked.get(key) ?? 0) >= ADMIT_AFTER);
+  }
+
+  /**
+   * The set of a term in a shard, made by `make` (at most `bytes` long) when it is not kept; null when
+   * there is no room for it and what would have to go was asked for as often or more.
+   */
+  get(shard: number, key: string, bytes: number, make: () => TermSet): TermSet | null {
     const id = `${shard}\u0001${key}`;
-    let map = this.maps.get(id);
-    if (map) {
+    const kept = this.maps.get(id);
+    if (kept) {
       // Most recently used last, so that the oldest are the first to go.
       this.maps.delete(id);
-      this.maps.set(id, map);
-      return map;
+      this.maps.set(id, kept);
+      return kept.map;
     }
-    map = make();
-    this.maps.set(id, map);
+    if (!this.makeRoom(key, bytes)) return null;
+    const map = make();
+    this.maps.set(id, { key, map });
     this.bytes += map.byteLength;
-    for (const [old, m] of this.maps) {
-      if (this.bytes <= this.capacity || old === id) break;
-      this.maps.delete(old);
-      this.bytes -= m.byteLength;
-    }
     return map;
+  }
+
+  private makeRoom(key: string, bytes: number): boolean {
+    if (bytes > this.capacity) return false;
+    const wanted = this.asked.get(key) ?? 0;
+    const victims: string[] = [];
+    let free = this.capacity - this.bytes;
+    for (const [id, entry] of this.maps) {
+      if (free >= bytes) break;
+      if ((this.asked.get(entry.key) ?? 0) >= wanted) return false;
+      victims.push(id);
+      free += entry.map.byteLength;
+    }
+    if (free < bytes) return false;
+    for (const id of victims) {
+      this.bytes -= this.maps.get(id)!.map.byteLength;
+      this.maps.delete(id);
+    }
+    return true;
   }
 }

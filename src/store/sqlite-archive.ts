@@ -28,6 +28,9 @@ import {
   leafExpression,
   leafKey,
   leaves,
+  PACKED_ID_LIMIT,
+  packedIds,
+  packedIdsSql,
   population,
   termSetOf,
 } from './term-bitmaps.js';
@@ -440,7 +443,7 @@ export class SqliteArchive extends Archive {
    * once: FTS5 gives its few matches quickly.
    */
   private bitmapsPay({ tree, df, bounds }: ParsedMatch): boolean {
-    if (!bitmapEligible(tree)) return false;
+    if (!bitmapEligible(tree) || this.shardSize >= PACKED_ID_LIMIT) return false;
     const total = this.totalQuestions ?? 0;
     if (bounds.postings < BITMAP_MIN_POSTINGS * total) return false;
     const all = leaves(tree);
@@ -511,10 +514,10 @@ export class SqliteArchive extends Archive {
     const maps = new Map<MatchNode, Bitmap>();
     for (const [j, leaf] of leaves(tree).entries()) {
       const set = this.bitmaps.get(k, leafKey(leaf), words * 4, () => {
-        const ids = this.statement(`SELECT rowid FROM ${t} WHERE ${t} MATCH ?`)
+        const packed = this.statement(packedIdsSql(`FROM ${t} WHERE ${t} MATCH ?`, 'rowid'))
           .pluck()
-          .all(leafExpression(leaf)) as number[];
-        return termSetOf(ids, base, this.shardSize);
+          .get(BigInt(base), BigInt(base), leafExpression(leaf)) as string | null;
+        return termSetOf(packedIds(packed, base), base, this.shardSize);
       });
       if (!set) return null;
       // A rare term's ids are set in a scratch bitmap of its own for this shard.

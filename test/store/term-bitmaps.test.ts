@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import SQLite from 'better-sqlite3';
 import fc from 'fast-check';
 import { importText } from '../../src/archive/import.js';
 import { createAnalyzer } from '../../src/search/analysis.js';
@@ -16,6 +17,9 @@ import {
   evaluate,
   highest,
   leaves,
+  PACKED_ID_LIMIT,
+  packedIds,
+  packedIdsSql,
   population,
   termSetOf,
 } from '../../src/store/term-bitmaps.js';
@@ -116,6 +120,24 @@ describe('bitmap arithmetic', () => {
     cache.clear();
     assert.equal(cache.size, 0);
     assert.equal(cache.askedOften(['c']), true);
+  });
+
+  test('ids packed by SQLite are read back', () => {
+    const db = new SQLite(':memory:');
+    try {
+      db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY)');
+      const base = 4_000_001;
+      const ids = [0, 1, 511, 512, 513, 99_999, 262_143, PACKED_ID_LIMIT - 1].map((o) => base + o);
+      for (const id of ids) db.prepare('INSERT INTO t (id) VALUES (?)').run(id);
+      const packed = db
+        .prepare(packedIdsSql('FROM t ORDER BY id', 'id'))
+        .pluck()
+        .get(BigInt(base), BigInt(base)) as string;
+      assert.deepEqual([...packedIds(packed, base)], ids);
+      assert.deepEqual([...packedIds(null, base)], []);
+    } finally {
+      db.close();
+    }
   });
 
   test('the top bit of a word and ids outside the shard', () => {

@@ -309,9 +309,10 @@ export class SqliteArchive extends Archive {
 
   /**
    * Questions matching an FTS5 expression (built by src/search/query.ts, filters included as
-   * terms), best first. FTS5 walks a doclist backwards cheaply, so the shards are searched from the
-   * newest, taking the newest matches until `candidates` are found; bm25 is computed for those
-   * only, within their shard, and the best are merged. When fewer match, ranking is exhaustive.
+   * terms), best first. The shards are searched from the newest, taking the newest matches until
+   * `candidates` are found, from FTS5 or, for frequent terms asked for often, from term bitmaps (the
+   * same matches); those are ranked (term vectors, else bm25 within their shard) and counting goes on
+   * to the cap. When fewer match, ranking is exhaustive.
    */
   async search(request: SearchRequest): Promise<SearchPage> {
     this.freshen();

@@ -11,13 +11,14 @@ import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import { benchDbPaths } from './bench-db.js';
-import { parseOptions, questionsOption, seedOption } from './cli.js';
+import { numberOption, parseOptions, questionsOption, seedOption } from './cli.js';
 import { PROJECT_ROOT } from './generate-corpus.js';
 import { generateQueries } from './queries.js';
 import { count, machineLine, ms, percentile, table } from './report.js';
 import { ensureArchive } from './search.js';
 
 const DEFAULT_QUESTIONS = 1_000_000;
+const DEFAULT_QUERIES = 100;
 const STEPS = [1, 4, 16, 64];
 const P95_LIMIT_MS = 100;
 const GOAL_RPS = 300;
@@ -27,25 +28,30 @@ interface HttpOptions {
   seed: number;
   seconds: number;
   workers: number;
+  queries: number;
   port: number;
   help: boolean;
 }
 
-function parseHttpArgs(args: readonly string[]): HttpOptions {
+export function parseHttpArgs(args: readonly string[]): HttpOptions {
   const values = parseOptions(args, {
     questions: { type: 'string' },
     seed: { type: 'string' },
     seconds: { type: 'string' },
     workers: { type: 'string' },
+    queries: { type: 'string' },
     port: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   return {
     questions: questionsOption(values.questions) ?? DEFAULT_QUESTIONS,
     seed: seedOption(values.seed) ?? 1,
-    seconds: Number(values.seconds ?? 30),
-    workers: Number(values.workers ?? 2),
-    port: Number(values.port ?? 3900),
+    seconds: numberOption('--seconds', values.seconds, (n) => n > 0 && n <= 3600) ?? 30,
+    workers: numberOption('--workers', values.workers, (n) => Number.isInteger(n) && n >= 1 && n <= 64) ?? 2,
+    queries:
+      numberOption('--queries', values.queries, (n) => Number.isInteger(n) && n >= 1 && n <= 10_000) ??
+      DEFAULT_QUERIES,
+    port: numberOption('--port', values.port, (n) => Number.isInteger(n) && n >= 1 && n <= 65_534) ?? 3900,
     help: values.help === true,
   };
 }
@@ -55,7 +61,7 @@ function help(): string {
     'usage: npm run bench -- http [options]',
     '',
     'Starts `vraagbaak serve` on 127.0.0.1 over the archive `npm run bench -- import` builds, then runs',
-    'autocannon against /api/v1/health (baseline) and /api/v1/search (100 typical queries in turn, facets',
+    `autocannon against /api/v1/health (baseline) and /api/v1/search (${DEFAULT_QUERIES} typical queries in turn, facets`,
     'included, as the web app asks) with 1, 4, 16, 64 connections, stopping when p95 passes 100 ms.',
     '',
     'options:',
@@ -63,6 +69,7 @@ function help(): string {
     '  --seed <n>        query set seed, default 1',
     '  --seconds <n>     seconds per step, default 30',
     '  --workers <n>     server processes, default 2 (one per core)',
+    `  --queries <n>     how many different queries, default ${DEFAULT_QUERIES} (more: fewer asked again)`,
     '  --port <n>        port, default 3900',
   ].join('\n');
 }
@@ -310,7 +317,7 @@ export async function run(args: string[]): Promise<number> {
     paths,
   );
   const reader = new SQLite(paths.archive, { readonly: true, fileMustExist: true });
-  const set = generateQueries(reader, options.seed, 100);
+  const set = generateQueries(reader, options.seed, options.queries);
   reader.close();
   const searchPaths = set.queries.map((q) => {
     const params = new URLSearchParams({ q: q.text });
@@ -329,7 +336,9 @@ export async function run(args: string[]): Promise<number> {
     // Warm: every query once in each worker, so that the page cache holds what the queries touch and each
     // process has its caches (document frequencies, facet values) filled, as after some minutes of use.
     await warmUp(base, searchPaths, options.workers);
-    console.log(`queries: ${searchPaths.length} typical queries (seed ${options.seed}), facets included`);
+    console.log(
+      `queries: ${searchPaths.length} typical queries in turn (seed ${options.seed}), facets included`,
+    );
     console.log(
       `steps: ${options.seconds} s each, connections ${STEPS.join(', ')} until p95 > ${P95_LIMIT_MS} ms`,
     );

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { ensureCorpus, questionsLabel } from '../../bench/generate-corpus.js';
+import { parseHttpArgs } from '../../bench/http.js';
 import { parseImportArgs } from '../../bench/import.js';
 import { buildPlainDb, PlainSearcher, plainMatch } from '../../bench/plain-fts.js';
 import { contentWords, generateQueries, sampleQuestions } from '../../bench/queries.js';
@@ -50,6 +51,14 @@ describe('corpus sized in questions', () => {
     assert.equal(parseImportArgs([]).questions, 1_000_000);
     assert.equal(parseImportArgs(['--questions', '50000', '--no-baseline']).baseline, false);
     assert.throws(() => parseImportArgs(['--questions', '0']), /invalid value for --questions/);
+  });
+
+  test('the HTTP benchmark: how many different queries, and wrong values named', () => {
+    assert.equal(parseHttpArgs([]).queries, 100);
+    assert.equal(parseHttpArgs(['--queries', '400', '--seconds', '15']).queries, 400);
+    assert.equal(parseHttpArgs(['--seconds', '15']).seconds, 15);
+    assert.throws(() => parseHttpArgs(['--queries', '0']), /invalid value for --queries/);
+    assert.throws(() => parseHttpArgs(['--workers', 'two']), /invalid value for --workers/);
   });
 });
 

@@ -12,6 +12,7 @@ import { Store } from '../../src/store/store.js';
 import type { QuestionRow } from '../../src/store/workflow.js';
 import { Workflow } from '../../src/workflow/service.js';
 import { tempDbPath } from '../helpers/archive.js';
+import { addWorkflowOrganisations } from '../helpers/organisations.js';
 import { closedPort, startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
 
 const FROM = 'Vraagbaak <noreply@vraagbaak.test>';
@@ -20,16 +21,7 @@ const TITLE = 'Jaarverslag BZK 2025 — coördinatie';
 async function world(smtp: { port: number; user?: string; password?: string } | null) {
   const store = await Store.open(tempDbPath());
   const a = store.accounts;
-  const committee = await a.addOrganisation({
-    name: 'vaste commissie voor Binnenlandse Zaken',
-    kind: 'committee',
-  });
-  const ministry = await a.addOrganisation({ name: 'Ministerie van BZK', kind: 'ministry' });
-  const directorate = await a.addOrganisation({
-    name: 'DG Openbaar Bestuur',
-    kind: 'directorate',
-    parentId: ministry,
-  });
+  const { committee, ministry, directorate } = await addWorkflowOrganisations(a);
   const person = async (name: string, org: number, role: Role): Promise<UserActor> => {
     const email = `${name}@example.org`;
     const id = await a.addUser({ email, name, passwordHash: null, admin: false });

@@ -25,6 +25,7 @@ import { DEFAULT_AUTH } from '../../src/config.js';
 import { Store } from '../../src/store/store.js';
 import { tempDbPath } from '../helpers/archive.js';
 import { cliArgs } from '../helpers/cli.js';
+import { addWorkflowOrganisations } from '../helpers/organisations.js';
 import { postgresSkip } from '../helpers/postgres.js';
 import { FIXTURES } from '../helpers/read.js';
 import { type ServerProcess, startServerProcesses, stopServerProcesses } from '../helpers/server-process.js';
@@ -67,16 +68,14 @@ describe(`${PROCESSES} server processes on one database`, { skip }, () => {
       store = await Store.open(db);
       const a = store.accounts;
       const auth = new Auth(a, secret, DEFAULT_AUTH);
-      ids.committee = await a.addOrganisation({
-        name: 'vaste commissie voor Digitale Zaken',
-        kind: 'committee',
+      const organisations = await addWorkflowOrganisations(a, {
+        committee: 'vaste commissie voor Digitale Zaken',
+        ministry: 'Ministerie van Binnenlandse Zaken',
+        directorate: 'DG Digitale Overheid',
       });
-      ids.ministry = await a.addOrganisation({ name: 'Ministerie van Binnenlandse Zaken', kind: 'ministry' });
-      ids.directorate = await a.addOrganisation({
-        name: 'DG Digitale Overheid',
-        kind: 'directorate',
-        parentId: ids.ministry,
-      });
+      ids.committee = organisations.committee;
+      ids.ministry = organisations.ministry;
+      ids.directorate = organisations.directorate;
       const person = async (name: string, org: number | null, role: Role | null, scopes: Scope[]) => {
         const id = await a.addUser({
           email: `${name}@example.org`,

@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import { verifyAudit } from '../../src/audit/log.js';
 import type { Role } from '../../src/auth/actor.js';
 import { readPublication } from '../../src/read/index.js';
+import { addWorkflowOrganisations } from '../helpers/organisations.js';
 import { comparable, words } from '../helpers/read.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -17,16 +18,13 @@ const ids: Record<string, number> = {};
 before(async () => {
   server = await startTestServer();
   const a = server.store.accounts;
-  ids.committee = await a.addOrganisation({
-    name: 'vaste commissie voor Binnenlandse Zaken',
-    kind: 'committee',
+  const organisations = await addWorkflowOrganisations(a, {
+    ministry: 'Ministerie van Binnenlandse Zaken',
+    directorate: 'DG Digitale Overheid',
   });
-  ids.ministry = await a.addOrganisation({ name: 'Ministerie van Binnenlandse Zaken', kind: 'ministry' });
-  ids.directorate = await a.addOrganisation({
-    name: 'DG Digitale Overheid',
-    kind: 'directorate',
-    parentId: ids.ministry,
-  });
+  ids.committee = organisations.committee;
+  ids.ministry = organisations.ministry;
+  ids.directorate = organisations.directorate;
   ids.other = await a.addOrganisation({ name: 'Ministerie van Financiën', kind: 'ministry' });
   const person = async (name: string, org: number, role: Role) => {
     const id = await a.addUser({ email: `${name}@example.org`, name, passwordHash: null, admin: false });

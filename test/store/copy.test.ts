@@ -8,6 +8,7 @@ import { verifyAudit } from '../../src/audit/log.js';
 import { Store } from '../../src/store/store.js';
 import { fixtureArchive, tempDbPath } from '../helpers/archive.js';
 import { cliArgs, ROOT } from '../helpers/cli.js';
+import { addWorkflowOrganisations } from '../helpers/organisations.js';
 import { freshPostgres, postgresSkip } from '../helpers/postgres.js';
 
 function cli(...args: string[]) {
@@ -25,15 +26,9 @@ function exported(location: string, ...flags: string[]): string {
 async function populate(path: string): Promise<void> {
   const ctx = await fixtureArchive(path);
   const store = ctx.store;
-  const committee = await store.accounts.addOrganisation({
-    name: 'vaste commissie voor Digitale Zaken',
-    kind: 'committee',
-  });
-  const ministry = await store.accounts.addOrganisation({ name: 'Ministerie van BZK', kind: 'ministry' });
-  const directorate = await store.accounts.addOrganisation({
-    name: 'DG Digitalisering',
-    kind: 'directorate',
-    parentId: ministry,
+  const { committee, ministry, directorate } = await addWorkflowOrganisations(store.accounts, {
+    committee: 'vaste commissie voor Digitale Zaken',
+    directorate: 'DG Digitalisering',
   });
   const anne = await store.accounts.addUser({
     email: 'anne@example.nl',

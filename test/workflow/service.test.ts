@@ -10,21 +10,13 @@ import { CLOSED_DAYS_NL } from '../../src/workflow/deadlines.js';
 import { Workflow, WorkflowForbidden } from '../../src/workflow/service.js';
 import { TransitionError } from '../../src/workflow/states.js';
 import { tempDbPath } from '../helpers/archive.js';
+import { addWorkflowOrganisations } from '../helpers/organisations.js';
 
 async function world() {
   const path = tempDbPath();
   const store = await Store.open(path);
   const a = store.accounts;
-  const committee = await a.addOrganisation({
-    name: 'vaste commissie voor Binnenlandse Zaken',
-    kind: 'committee',
-  });
-  const ministry = await a.addOrganisation({ name: 'Ministerie van BZK', kind: 'ministry' });
-  const directorate = await a.addOrganisation({
-    name: 'DG Openbaar Bestuur',
-    kind: 'directorate',
-    parentId: ministry,
-  });
+  const { committee, ministry, directorate } = await addWorkflowOrganisations(a);
   const other = await a.addOrganisation({ name: 'Ministerie van Financiën', kind: 'ministry' });
   const person = async (name: string, org: number, role: Role): Promise<UserActor> => {
     const id = await a.addUser({ email: `${name}@example.org`, name, passwordHash: null, admin: false });

@@ -48,7 +48,7 @@ const DEFAULT_BITMAP_CACHE_BYTES = 64 * 1024 * 1024;
  * below it FTS5 walks them about as fast as bitmaps are combined.
  */
 const BITMAP_MIN_POSTINGS = 0.05;
-/** A term in this share of the questions or more is frequent: its bitmaps are made once it is asked again. */
+/** A term in this share of the questions or more is frequent: its bitmaps wait until it is asked for often. */
 const BITMAP_FREQUENT = 0.01;
 
 interface ParsedMatch {
@@ -56,6 +56,16 @@ interface ParsedMatch {
   /** The document frequencies of its terms. */
   df: ReadonlyMap<string, number>;
   bounds: MatchBounds;
+}
+
+/** A single-term phrase of the expression, as the bitmap cache knows it. */
+interface BitmapTerm {
+  node: MatchNode;
+  key: string;
+  /** The FTS5 expression its bitmap is made from. */
+  expression: string;
+  /** In enough questions that its bitmaps wait until it is asked for often. */
+  frequent: boolean;
 }
 
 interface Candidate {
@@ -329,10 +339,8 @@ export class SqliteArchive extends Archive {
       bm25: !phrases,
     };
     const parsed = await this.parseAndBound(match);
-    const fromBitmaps =
-      parsed && idsOnly(shape) && !shape.exclude && this.bitmapsPay(parsed)
-        ? this.bitmapCandidates(parsed.tree, parsed.bounds, shards)
-        : null;
+    const terms = parsed && idsOnly(shape) && !shape.exclude ? this.bitmapTerms(parsed) : null;
+    const fromBitmaps = parsed && terms ? this.bitmapCandidates(parsed, terms, shards) : null;
     const found = fromBitmaps ?? this.ftsCandidates(match, request, shape, shards, parsed?.bounds ?? null);
     const { best } = found;
     const candidates = best.map((b) => b.id);
@@ -413,16 +421,17 @@ export class SqliteArchive extends Archive {
       searched += questions;
     }
     if (exhaustive) return { best, counted: seen, exhaustive };
-    const counted = this.provenAboveCap(request, bounds)
-      ? this.countCap + 1
-      : this.countMatches(
-          match,
-          { from: request.dateFrom, to: request.dateTo },
-          this.countCap + 1,
-          shards.slice(countFrom),
-          countedBefore,
-          countBelow,
-        );
+    const counted =
+      !request.dateFrom && !request.dateTo && this.provenAboveCap(bounds)
+        ? this.countCap + 1
+        : this.countMatches(
+            match,
+            { from: request.dateFrom, to: request.dateTo },
+            this.countCap + 1,
+            shards.slice(countFrom),
+            countedBefore,
+            countBelow,
+          );
     return { best, counted, exhaustive };
   }
 
@@ -431,26 +440,27 @@ export class SqliteArchive extends Archive {
    * frequent word, or words that together hold more questions than there are): then counting, a
    * quarter of FTS5's work for such a query, is skipped.
    */
-  private provenAboveCap(
-    request: { dateFrom?: string; dateTo?: string },
-    bounds: MatchBounds | null,
-  ): boolean {
-    return !request.dateFrom && !request.dateTo && bounds !== null && bounds.lower > this.countCap;
+  private provenAboveCap(bounds: MatchBounds | null): boolean {
+    return bounds !== null && bounds.lower > this.countCap;
   }
 
   /**
-   * Whether a search is answered from term bitmaps: every phrase a single term, enough postings that
-   * FTS5's walk would cost, and every frequent term asked for before. A rare term's bitmaps are made at
-   * once: FTS5 gives its few matches quickly.
+   * The expression's terms, when the search is answered from term bitmaps (else null): every phrase a
+   * single term, enough postings that FTS5's walk would cost, and every frequent term asked for often
+   * enough. A rare term's bitmaps are made at once: FTS5 gives its few matches quickly.
    */
-  private bitmapsPay({ tree, df, bounds }: ParsedMatch): boolean {
-    if (!bitmapEligible(tree) || this.shardSize >= PACKED_ID_LIMIT) return false;
+  private bitmapTerms({ tree, df, bounds }: ParsedMatch): BitmapTerm[] | null {
+    if (!bitmapEligible(tree) || this.shardSize >= PACKED_ID_LIMIT) return null;
     const total = this.totalQuestions ?? 0;
-    if (bounds.postings < BITMAP_MIN_POSTINGS * total) return false;
-    const all = leaves(tree);
-    this.bitmaps.ask(all.map(leafKey));
-    const frequent = all.filter((leaf) => (df.get(leaf.terms[0]!) ?? 0) >= BITMAP_FREQUENT * total);
-    return this.bitmaps.askedOften(frequent.map(leafKey));
+    if (bounds.postings < BITMAP_MIN_POSTINGS * total) return null;
+    const terms = leaves(tree).map((node) => ({
+      node,
+      key: leafKey(node),
+      expression: leafExpression(node),
+      frequent: (df.get(node.terms[0]!) ?? 0) >= BITMAP_FREQUENT * total,
+    }));
+    this.bitmaps.ask(terms.map((t) => t.key));
+    return this.bitmaps.askedOften(terms.filter((t) => t.frequent).map((t) => t.key)) ? terms : null;
   }
 
   /**
@@ -458,8 +468,8 @@ export class SqliteArchive extends Archive {
    * could not be kept (see BitmapCache.get).
    */
   private bitmapCandidates(
-    tree: MatchNode,
-    bounds: MatchBounds,
+    { tree, bounds }: ParsedMatch,
+    terms: readonly BitmapTerm[],
     shards: readonly number[],
   ): Candidates | null {
     const best: Candidate[] = [];
@@ -467,16 +477,16 @@ export class SqliteArchive extends Archive {
     let seen = 0;
     for (let i = 0; i < shards.length; i++) {
       if (need <= 0) {
-        const counted = this.countFrom(tree, bounds, shards.slice(i), seen);
+        const counted = this.countFrom(tree, terms, bounds, shards.slice(i), seen);
         return counted === null ? null : { best, counted, exhaustive: false };
       }
       const k = shards[i]!;
-      const map = this.shardBitmap(tree, k);
+      const map = this.shardBitmap(tree, terms, k);
       if (!map) return null;
       const n = population(map);
       for (const id of highest(map, k * this.shardSize + 1, need)) best.push({ id, score: 0, date: null });
       if (n > need) {
-        const counted = this.countFrom(tree, bounds, shards.slice(i + 1), seen + n);
+        const counted = this.countFrom(tree, terms, bounds, shards.slice(i + 1), seen + n);
         return counted === null ? null : { best, counted, exhaustive: false };
       }
       seen += n;
@@ -488,15 +498,16 @@ export class SqliteArchive extends Archive {
   /** Matches counted on from `counted` over `shards` from their bitmaps, up to the cap and one more. */
   private countFrom(
     tree: MatchNode,
+    terms: readonly BitmapTerm[],
     bounds: MatchBounds,
     shards: readonly number[],
     counted: number,
   ): number | null {
-    if (this.provenAboveCap({}, bounds)) return this.countCap + 1;
+    if (this.provenAboveCap(bounds)) return this.countCap + 1;
     let n = counted;
     for (const k of shards) {
       if (n > this.countCap) break;
-      const map = this.shardBitmap(tree, k);
+      const map = this.shardBitmap(tree, terms, k);
       if (!map) return null;
       n += population(map);
     }
@@ -508,25 +519,36 @@ export class SqliteArchive extends Archive {
    * scratch bitmap that holds them until the next call (nothing awaits in between); null when one of
    * the bitmaps could not be kept.
    */
-  private shardBitmap(tree: MatchNode, k: number): Bitmap | null {
+  private shardBitmap(tree: MatchNode, terms: readonly BitmapTerm[], k: number): Bitmap | null {
     const t = shardTable(k);
     const base = k * this.shardSize + 1;
     const words = Math.ceil(this.shardSize / 32);
     const maps = new Map<MatchNode, Bitmap>();
-    for (const [j, leaf] of leaves(tree).entries()) {
-      const set = this.bitmaps.get(k, leafKey(leaf), words * 4, () => {
+    for (const [j, term] of terms.entries()) {
+      const set = this.bitmaps.get(k, term.key, words * 4, () => {
         const packed = this.statement(packedIdsSql(`FROM ${t} WHERE ${t} MATCH ?`, 'rowid'))
           .pluck()
-          .get(BigInt(base), BigInt(base), leafExpression(leaf)) as string | null;
+          .get(BigInt(base), BigInt(base), term.expression) as string | null;
         return termSetOf(packedIds(packed, base), base, this.shardSize);
       });
       if (!set) return null;
       // A rare term's ids are set in a scratch bitmap of its own for this shard.
-      this.bitmapScratch[j + 1] ??= new Uint32Array(words);
-      maps.set(leaf, asBitmap(set, base, this.bitmapScratch[j + 1]!));
+      maps.set(
+        term.node,
+        set instanceof Uint32Array ? set : asBitmap(set, base, this.scratchBitmap(j + 1, words)),
+      );
     }
-    this.bitmapScratch[0] ??= new Uint32Array(words);
-    return evaluate(tree, (leaf) => maps.get(leaf)!, this.bitmapScratch[0]);
+    return evaluate(tree, (leaf) => maps.get(leaf)!, this.scratchBitmap(0, words));
+  }
+
+  /** Scratch bitmap i (0: the expression's result; then one a term), made when first wanted. */
+  private scratchBitmap(i: number, words: number): Bitmap {
+    let map = this.bitmapScratch[i];
+    if (!map) {
+      map = new Uint32Array(words);
+      this.bitmapScratch[i] = map;
+    }
+    return map;
   }
 
   /**

@@ -1,9 +1,9 @@
 // Term bitmaps: for a term used again and again, which questions of an index shard hold it, as one bit a
 // question id. FTS5 answers "a AND b AND c" of common words by walking each word's whole doclist, about
 // a millisecond a shard for words in a quarter of the questions, and counting the matches walks them all
-// again; over bitmaps the same is a few thousand word-wide ANDs. Like Lucene's query cache, a term's
-// bitmaps are made only once it has been asked for more than once (see BitmapCache.admit), from FTS5
-// itself (so they hold exactly what FTS5 would match), and kept until the database changes.
+// again; over bitmaps the same is a few thousand word-wide ANDs. Like Lucene's query cache, a frequent
+// term's bitmaps are made only once it has been asked for several times (see BitmapCache.askedOften),
+// from FTS5 itself (so they hold exactly what FTS5 would match), and kept until the database changes.
 import { COLUMNS, type MatchNode } from './fts5-expression.js';
 
 /** One bit a question id of a shard: bit i stands for id `base + i`. */
